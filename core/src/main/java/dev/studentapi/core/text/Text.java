@@ -1,0 +1,57 @@
+package dev.studentapi.core.text;
+
+/** Every user-facing sentence of the API and its e-mails, in English and Vietnamese. */
+public enum Text {
+    INVALID_DATA("Invalid data sent.", "Dữ liệu gửi lên không hợp lệ."),
+    MISSING_FIELDS("Missing required student information.", "Thiếu thông tin bắt buộc của sinh viên."),
+    INVALID_FIELD("Invalid student information: {0}", "Thông tin sinh viên không hợp lệ: {0}"),
+    UNKNOWN_FIELDS("Unknown field(s): {0}", "Trường không được hỗ trợ: {0}"),
+    DUPLICATE_ID("Student ID '{0}' already exists.", "Mã sinh viên '{0}' đã tồn tại."),
+    SAVED_AND_MAILED("Student data saved and confirmation email sent!",
+            "Đã lưu dữ liệu sinh viên và gửi email xác nhận!"),
+    SAVED_MAIL_FAILED("Student data saved, but email to {0} failed: {1}",
+            "Đã lưu dữ liệu sinh viên, nhưng gửi email tới {0} thất bại: {1}"),
+    BACKUP_DONE("Backup and email sent successfully!", "Sao lưu và gửi email thành công!"),
+    BACKUP_MAIL_FAILED("Backup successful but email failed: {0}", "Sao lưu thành công nhưng gửi email thất bại: {0}"),
+    BACKUP_FAILED("Backup failed: {0}", "Sao lưu thất bại: {0}"),
+
+    PROBLEM_REQUIRED("is required", "là bắt buộc"),
+    PROBLEM_NOT_A_STRING("must be a string", "phải là chuỗi ký tự"),
+    PROBLEM_BAD_ID_FORMAT("must be 1-64 letters, digits, '-' or '_'", "phải gồm 1-64 chữ cái, chữ số, '-' hoặc '_'"),
+    PROBLEM_TOO_LONG("is too long", "quá dài"),
+    PROBLEM_NOT_A_DATE("must be a real date YYYY-MM-DD", "phải là ngày hợp lệ dạng YYYY-MM-DD"),
+    PROBLEM_IN_THE_FUTURE("must not be in the future", "không được ở tương lai"),
+    PROBLEM_BAD_EMAIL("must be an e-mail address like name@example.com",
+            "phải là địa chỉ email dạng ten@example.com"),
+    PROBLEM_UNKNOWN_FIELD("is not a student field", "không phải trường của sinh viên"),
+
+    CONFIRM_SUBJECT("Student registration confirmed", "Xác nhận đăng ký sinh viên"),
+    CONFIRM_GREETING("Hello {0},", "Xin chào {0},"),
+    CONFIRM_INTRO("Your student record has been saved:", "Hồ sơ sinh viên của bạn đã được lưu:"),
+    LABEL_ID("Student ID", "Mã sinh viên"),
+    LABEL_NAME("Full name", "Họ và tên"),
+    LABEL_CLASS("Class", "Lớp"),
+    LABEL_BIRTHDATE("Date of birth", "Ngày sinh"),
+    BACKUP_SUBJECT("Student Data Backup", "Sao lưu dữ liệu sinh viên"),
+    BACKUP_HEADING("Student Data Backup", "Sao lưu dữ liệu sinh viên"),
+    BACKUP_INTRO("A backup of {0} students was saved as {1}.", "Bản sao lưu gồm {0} sinh viên đã được lưu thành {1}."),
+    BACKUP_DOWNLOAD("Download backup", "Tải bản sao lưu"),
+    BACKUP_EXPIRES("This link will expire on {0}", "Liên kết này sẽ hết hạn vào {0}");
+
+    private final String english;
+    private final String vietnamese;
+
+    Text(String english, String vietnamese) {
+        this.english = english;
+        this.vietnamese = vietnamese;
+    }
+
+    /** The sentence in the language, with {@code {0}}, {@code {1}}... replaced by the arguments. */
+    public String in(Language language, Object... args) {
+        String text = language == Language.VI ? vietnamese : english;
+        for (int i = 0; i < args.length; i++) {
+            text = text.replace("{" + i + "}", String.valueOf(args[i]));
+        }
+        return text;
+    }
+}
