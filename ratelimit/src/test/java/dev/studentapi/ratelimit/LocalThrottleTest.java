@@ -1,0 +1,11 @@
+package dev.studentapi.ratelimit;
+
+import dev.studentapi.core.usage.Throttle;
+import dev.studentapi.testkit.MutableClock;
+
+class LocalThrottleTest extends ThrottleContract {
+    @Override
+    protected Throttle newThrottle(MutableClock clock) {
+        return new LocalThrottle(clock);
+    }
+}
