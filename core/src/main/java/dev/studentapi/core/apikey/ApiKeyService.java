@@ -2,6 +2,7 @@ package dev.studentapi.core.apikey;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,12 +34,17 @@ public final class ApiKeyService {
             throw ApiKeyException.badRequest("API key value must be " + MIN_CUSTOM_VALUE_LENGTH + " to "
                     + MAX_VALUE_LENGTH + " printable ASCII characters.");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         ApiKey key = new ApiKey(RandomTokens.id(), name.strip(), description, enabled, now, now, KeyHash.of(value));
         if (!store.create(key)) {
             throw ApiKeyException.conflict("API Key already exists");
         }
         return new IssuedApiKey(key, value);
+    }
+
+    /** Now, to the millisecond: the precision every store keeps. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public List<ApiKey> list() {
@@ -56,18 +62,18 @@ public final class ApiKeyService {
     }
 
     public ApiKey setEnabled(String id, boolean enabled) {
-        return save(get(id).withEnabled(enabled, clock.instant()));
+        return save(get(id).withEnabled(enabled, now()));
     }
 
     public ApiKey rename(String id, String name) {
         if (name == null || name.isBlank()) {
             throw ApiKeyException.badRequest("API key name must not be blank.");
         }
-        return save(get(id).withName(name.strip(), clock.instant()));
+        return save(get(id).withName(name.strip(), now()));
     }
 
     public ApiKey describe(String id, String description) {
-        return save(get(id).withDescription(description, clock.instant()));
+        return save(get(id).withDescription(description, now()));
     }
 
     public void delete(String id) {

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** API keys in a map; for core tests. */
+/**
+ * API keys in a map, sharing key bindings with an {@link InMemoryUsagePlanStore}; for core tests. Safe for
+ * concurrent use.
+ */
 public final class InMemoryApiKeyStore implements ApiKeyStore {
     private final Map<String, ApiKey> keys = new LinkedHashMap<>();
     private final InMemoryUsagePlanStore plans;

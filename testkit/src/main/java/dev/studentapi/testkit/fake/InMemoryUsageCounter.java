@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Usage counts in maps; for core tests. */
+/** Usage counts in maps; for core tests. Safe for concurrent use (every method is synchronized); not durable. */
 public final class InMemoryUsageCounter implements UsageCounter {
     private final Map<String, Long> windows = new HashMap<>();
     private final Map<String, TreeMap<LocalDate, Long>> days = new HashMap<>();

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Usage plans and key bindings in maps; for core tests. */
+/** Usage plans and key bindings in maps; for core tests. Safe for concurrent use (every method is synchronized). */
 public final class InMemoryUsagePlanStore implements UsagePlanStore {
     private final Map<String, UsagePlan> plans = new LinkedHashMap<>();
     private final Map<String, Set<String>> keysByPlan = new LinkedHashMap<>();

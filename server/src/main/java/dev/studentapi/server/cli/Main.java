@@ -1,0 +1,52 @@
+package dev.studentapi.server.cli;
+
+import dev.studentapi.core.apikey.ApiKeyException;
+import dev.studentapi.server.config.SettingsException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** The {@code student-api} command: {@code serve}, plus the console's key, plan and usage tasks. */
+@Command(name = "student-api", mixinStandardHelpOptions = true, version = "student-api 0.1.0",
+        description = "Student records API with API keys, usage plans, backups and e-mail.",
+        subcommands = {ServeCommand.class, KeysCommand.class, PlansCommand.class, UsageCommand.class})
+public final class Main implements Runnable {
+
+    final Map<String, String> environment;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    Main(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        if (code != 0 || !ServeCommand.serving()) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs one command line against the given environment; returns the exit code. */
+    public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main(environment));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof SettingsException || e instanceof ApiKeyException) {
+                line.getErr().println("error: " + e.getMessage());
+                return e instanceof SettingsException ? 2 : 1;
+            }
+            throw e;
+        });
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.studentapi.server.cli;
+
+import dev.studentapi.server.RunningServer;
+import dev.studentapi.server.StudentApiServer;
+import dev.studentapi.server.config.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintWriter;
+
+/** Starts the server and keeps it running until the process is stopped. */
+@Command(name = "serve", description = "Start the server (configuration from environment variables).")
+final class ServeCommand implements Runnable {
+
+    private static volatile boolean serving;
+
+    @ParentCommand
+    Main main;
+
+    static boolean serving() {
+        return serving;
+    }
+
+    @Override
+    public void run() {
+        Settings settings = Settings.fromEnvironment(main.environment);
+        RunningServer server = StudentApiServer.start(settings);
+        serving = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        PrintWriter out = main.spec.commandLine().getOut();
+        server.bootstrapKeyValue().ifPresent(value -> out.println("StudentApiKey: " + value));
+        out.println("Invoke URL: " + server.invokeUrl());
+        out.println("Web page: " + server.baseUrl() + "/");
+        out.flush();
+    }
+}

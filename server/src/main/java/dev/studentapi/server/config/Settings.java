@@ -1,0 +1,151 @@
+package dev.studentapi.server.config;
+
+import dev.studentapi.core.text.Language;
+import dev.studentapi.core.usage.QuotaPeriod;
+import dev.studentapi.core.usage.QuotaSettings;
+import dev.studentapi.core.usage.ThrottleSettings;
+import dev.studentapi.core.gateway.BootstrapSettings;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The server's whole configuration, read from environment variables (and optionally a properties file named
+ * by {@code CONFIG_FILE}, which the environment overrides). Every value is checked at start-up.
+ */
+public record Settings(
+        String host,
+        int port,
+        Path dataDir,
+        String stage,
+        List<String> corsAllowedOrigins,
+        String senderEmail,
+        String recipientEmail,
+        String bucketName,
+        Optional<Smtp> smtp,
+        Language language,
+        BootstrapSettings bootstrap,
+        Optional<String> publicBaseUrl,
+        String adminBind,
+        int adminPort,
+        Optional<String> adminAccessKeyId,
+        Optional<String> adminSecretAccessKey) {
+
+    /** Every variable the server reads; a config file naming any other is refused. */
+    public static final Set<String> VARIABLES = Set.of("HOST", "PORT", "DATA_DIR", "STAGE", "CORS_ALLOWED_ORIGINS",
+            "SENDER_EMAIL", "RECIPIENT_EMAIL", "S3_BUCKET_NAME", "SMTP_HOST", "SMTP_PORT", "SMTP_USERNAME",
+            "SMTP_PASSWORD", "SMTP_STARTTLS", "LOCALE", "PLAN_RATE_LIMIT", "PLAN_BURST_LIMIT", "PLAN_QUOTA_LIMIT",
+            "PLAN_QUOTA_PERIOD", "PUBLIC_BASE_URL", "ADMIN_BIND", "ADMIN_PORT", "ADMIN_ACCESS_KEY_ID",
+            "ADMIN_SECRET_ACCESS_KEY");
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern ORIGINS = Pattern.compile("\\*|https?://[^\\s,]+(\\s*,\\s*https?://[^\\s,]+)*");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s?#]+");
+
+    /** SMTP delivery settings; {@link #toString()} never shows the password. */
+    public record Smtp(String host, int port, Optional<String> username, Optional<String> password,
+                       boolean startTls) {
+        @Override
+        public String toString() {
+            return "Smtp[" + host + ":" + port + ", user=" + username.orElse("-") + ", startTls=" + startTls + "]";
+        }
+    }
+
+    /** Settings from the process environment (and the file named by CONFIG_FILE, if any). */
+    public static Settings fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    public static Settings fromEnvironment(Map<String, String> environment) {
+        Map<String, String> merged = new HashMap<>();
+        String file = environment.get("CONFIG_FILE");
+        if (file != null && !file.isBlank()) {
+            merged.putAll(readFile(Path.of(file.strip())));
+        }
+        environment.forEach((name, value) -> {
+            if (VARIABLES.contains(name)) {
+                merged.put(name, value);
+            }
+        });
+        return parse(new Variables(merged));
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new SettingsException("Cannot read CONFIG_FILE " + file + ": " + e.getMessage());
+        }
+        Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
+        unknown.removeAll(VARIABLES);
+        if (!unknown.isEmpty()) {
+            throw new SettingsException("Unknown variable(s) in CONFIG_FILE " + file + ": " + String.join(", ", unknown));
+        }
+        Map<String, String> values = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+        return values;
+    }
+
+    private static Settings parse(Variables v) {
+        Language language = v.optional("LOCALE")
+                .map(code -> Language.fromCode(code).orElseThrow(() -> Variables.invalid("LOCALE", code, "en or vi")))
+                .orElse(Language.EN);
+        QuotaPeriod period = v.choice("PLAN_QUOTA_PERIOD", QuotaPeriod.DAY, QuotaPeriod.class);
+        BootstrapSettings bootstrap = new BootstrapSettings(
+                new ThrottleSettings(v.positiveNumber("PLAN_RATE_LIMIT", 5),
+                        v.integer("PLAN_BURST_LIMIT", 10, 1, 1_000_000_000)),
+                new QuotaSettings(v.whole("PLAN_QUOTA_LIMIT", 1000, 0), period, 0));
+        Optional<Smtp> smtp = v.optional("SMTP_HOST").map(host -> {
+            boolean startTls = v.bool("SMTP_STARTTLS", false);
+            return new Smtp(host, v.integer("SMTP_PORT", startTls ? 587 : 25, 1, 65535),
+                    v.optional("SMTP_USERNAME"), v.optional("SMTP_PASSWORD"), startTls);
+        });
+        String origins = v.matching("CORS_ALLOWED_ORIGINS", "*", ORIGINS, "* or a comma-separated list of origins");
+        return new Settings(
+                v.text("HOST", "0.0.0.0"),
+                v.integer("PORT", 8080, 0, 65535),
+                Path.of(v.text("DATA_DIR", "./data")),
+                v.matching("STAGE", "prod", STAGE, "1-128 letters, digits, '-' or '_'"),
+                List.of(origins.split("\\s*,\\s*")),
+                v.matching("SENDER_EMAIL", "student-api@localhost", EMAIL, "an e-mail address"),
+                v.matching("RECIPIENT_EMAIL", "admin@localhost", EMAIL, "an e-mail address"),
+                v.matching("S3_BUCKET_NAME", "student-backup-20250706", BUCKET, "an S3 bucket name"),
+                smtp,
+                language,
+                bootstrap,
+                v.optional("PUBLIC_BASE_URL").map(url -> {
+                    if (!URL.matcher(url).matches()) {
+                        throw Variables.invalid("PUBLIC_BASE_URL", url, "an http(s) URL without query");
+                    }
+                    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+                }),
+                v.text("ADMIN_BIND", "127.0.0.1"),
+                v.integer("ADMIN_PORT", 8081, 0, 65535),
+                v.optional("ADMIN_ACCESS_KEY_ID"),
+                v.optional("ADMIN_SECRET_ACCESS_KEY"));
+    }
+
+    /** The SQLite file holding students, keys, plans and usage. */
+    public Path databaseFile() {
+        return dataDir.resolve("student-api.db");
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[port=" + port + ", dataDir=" + dataDir + ", stage=" + stage + ", smtp=" + smtp + "]";
+    }
+}

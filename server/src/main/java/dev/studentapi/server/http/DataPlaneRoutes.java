@@ -1,0 +1,90 @@
+package dev.studentapi.server.http;
+
+import dev.studentapi.functions.ApiResponse;
+import dev.studentapi.functions.StudentFunctions;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The stage's resources — {@code /students}, {@code /backup} and the stage root — and what each method does.
+ * Unknown paths get 404 and wrong methods 405 before any key is checked, so neither is charged.
+ */
+final class DataPlaneRoutes {
+
+    static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    private record Resource(Map<HandlerType, Function<Context, ApiResponse>> methods) {
+        Set<HandlerType> allowed() {
+            return methods.keySet();
+        }
+    }
+
+    private final String stagePrefix;
+    private final Cors cors;
+    private final GatewayFilter gateway;
+    private final Map<String, Resource> resources;
+
+    DataPlaneRoutes(String stage, Cors cors, GatewayFilter gateway, StudentFunctions functions) {
+        this.stagePrefix = "/" + stage;
+        this.cors = cors;
+        this.gateway = gateway;
+        Resource students = new Resource(Map.of(
+                HandlerType.GET, ctx -> functions.listStudents(),
+                HandlerType.POST, ctx -> functions.insertStudent(ctx.bodyAsBytes())));
+        this.resources = Map.of(
+                "", students,
+                "/students", students,
+                "/backup", new Resource(Map.of(HandlerType.POST, ctx -> functions.backup())));
+    }
+
+    String stagePrefix() {
+        return stagePrefix;
+    }
+
+    void handle(Context ctx) {
+        Resource resource = resources.get(resourcePath(ctx.path()));
+        if (resource == null) {
+            JsonReplies.error(ctx, 404, "Not Found");
+            return;
+        }
+        if (ctx.method() == HandlerType.OPTIONS) {
+            cors.preflight(ctx);
+            return;
+        }
+        Function<Context, ApiResponse> action = resource.methods().get(ctx.method());
+        if (action == null) {
+            ctx.header("Allow", String.join(",", resource.allowed().stream().map(Object::toString).sorted().toList())
+                    + ",OPTIONS");
+            JsonReplies.error(ctx, 405, "Method Not Allowed");
+            return;
+        }
+        String length = ctx.header("Content-Length");
+        if (length != null && parsesAbove(length, MAX_BODY_BYTES)) {
+            JsonReplies.error(ctx, 413, "Request Entity Too Large");
+            return;
+        }
+        if (gateway.admit(ctx)) {
+            JsonReplies.send(ctx, action.apply(ctx));
+        }
+    }
+
+    private String resourcePath(String path) {
+        String rest = path.substring(stagePrefix.length());
+        while (rest.endsWith("/")) {
+            rest = rest.substring(0, rest.length() - 1);
+        }
+        return rest;
+    }
+
+    private static boolean parsesAbove(String length, long max) {
+        try {
+            return Long.parseLong(length.strip()) > max;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.studentapi.server.http;
+
+import dev.studentapi.functions.StudentFunctions;
+import dev.studentapi.core.gateway.Gateway;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Builds the data-plane HTTP server: gateway, student routes, downloads, the web page and its headers. */
+public final class HttpApp {
+
+    private static final Logger ACCESS = LoggerFactory.getLogger("access");
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src *; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+            HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS, HandlerType.HEAD);
+
+    private HttpApp() {
+    }
+
+    public static Javalin create(String host, int port, String stage, List<String> corsOrigins, Gateway gateway,
+                                 StudentFunctions functions, DownloadRoute downloads) {
+        Cors cors = new Cors(corsOrigins);
+        DataPlaneRoutes dataPlane = new DataPlaneRoutes(stage, cors, new GatewayFilter(gateway), functions);
+        AtomicLong requests = new AtomicLong();
+        String requestIdPrefix = Long.toString(System.currentTimeMillis(), 36) + "-";
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.http.maxRequestSize = DataPlaneRoutes.MAX_BODY_BYTES;
+            config.http.generateEtags = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+            });
+            config.requestLogger.http((ctx, millis) -> ACCESS.info("{} {} {} {} {} {}ms key={}",
+                    ctx.attribute(RequestAttributes.REQUEST_ID), ctx.ip(), ctx.method(), ctx.path(),
+                    ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", millis),
+                    keyIdOf(ctx)));
+            config.routes.before(ctx -> {
+                String requestId = requestIdPrefix + requests.incrementAndGet();
+                ctx.attribute(RequestAttributes.REQUEST_ID, requestId);
+                ctx.header("x-amzn-RequestId", requestId);
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "no-referrer");
+                ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                cors.decorate(ctx);
+            });
+            for (HandlerType method : METHODS) {
+                config.routes.addHttpHandler(method, dataPlane.stagePrefix(), dataPlane::handle);
+                config.routes.addHttpHandler(method, dataPlane.stagePrefix() + "/<rest>", dataPlane::handle);
+            }
+            config.routes.get("/downloads/{bucket}/<key>", downloads::handle);
+            config.routes.get("/config.json", ctx -> ctx.contentType("application/json")
+                    .result("{\"apiBaseUrl\":\"/" + stage + "\"}"));
+            config.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+            config.routes.error(404, ctx -> JsonReplies.error(ctx, 404, "Not Found"));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> JsonReplies.error(ctx, e.getStatus(),
+                    e.getStatus() == 413 ? "Request Entity Too Large" : e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> internalError(e, ctx));
+        });
+    }
+
+    private static String keyIdOf(Context ctx) {
+        String keyId = ctx.attribute(RequestAttributes.KEY_ID);
+        return keyId == null ? "-" : keyId;
+    }
+
+    private static void internalError(Exception e, Context ctx) {
+        LOG.error("request {} failed", ctx.attribute(RequestAttributes.REQUEST_ID), e);
+        JsonReplies.error(ctx, 500, "Internal server error");
+    }
+}

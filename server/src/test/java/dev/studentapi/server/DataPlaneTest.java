@@ -1,0 +1,240 @@
+package dev.studentapi.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static dev.studentapi.server.Json.student;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The students API over real HTTP, as SPEC §3 describes it. */
+class DataPlaneTest {
+
+    @TempDir
+    Path dataDir;
+    private TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dataDir, Map.of("PLAN_RATE_LIMIT", "1000", "PLAN_BURST_LIMIT", "1000"));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private HttpResponse<String> post(String path, String body) {
+        return server.post(path, body, server.key());
+    }
+
+    private static void assertJson(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    }
+
+    private List<Path> outbox() throws IOException {
+        Path outbox = dataDir.resolve("outbox");
+        if (!Files.isDirectory(outbox)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(f -> f.toString().endsWith(".eml")).sorted().toList();
+        }
+    }
+
+    @Test
+    void listsNoStudentsAsAnEmptyArray() {
+        HttpResponse<String> response = server.get("/prod/students", server.key());
+        assertJson(response, 200);
+        assertThat(response.body()).isEqualTo("[]");
+    }
+
+    @Test
+    void savesAStudentMailsAConfirmationAndListsItInOrder() throws IOException {
+        HttpResponse<String> created = post("/prod/students", student("SV002", "Nguyễn Tri Bão Thắng"));
+        assertJson(created, 201);
+        JsonNode body = Json.parse(created.body());
+        assertThat(body.get("message").asText()).isEqualTo("Student data saved and confirmation email sent!");
+        assertThat(body.get("student").get("name").asText()).isEqualTo("Nguyễn Tri Bão Thắng");
+        post("/prod/students", student("SV001", "An"));
+
+        JsonNode list = Json.parse(server.get("/prod/students", server.key()).body());
+        assertThat(list).extracting(s -> s.get("studentid").asText()).containsExactly("SV001", "SV002");
+        assertThat(list.get(1).get("class").asText()).isEqualTo("CNTT1");
+        assertThat(list.get(1).get("birthdate").asText()).isEqualTo("2003-02-28");
+        assertThat(list.get(1).get("email").asText()).isEqualTo("sv002@example.com");
+
+        List<Path> mails = outbox();
+        assertThat(mails).hasSize(2);
+        String first = Files.readString(mails.get(0));
+        assertThat(first).contains("To: sv002@example.com").contains("Subject: Student registration confirmed");
+    }
+
+    @Test
+    void acceptsTheReferencePagesEnvelope() {
+        String envelope = "{\"body\":" + Json.parse(student("SV003", "Bình")).toString()
+                .transform(s -> "\"" + s.replace("\"", "\\\"") + "\"") + "}";
+        HttpResponse<String> created = post("/prod/students", envelope);
+        assertJson(created, 201);
+        assertThat(Json.parse(created.body()).get("student").get("studentid").asText()).isEqualTo("SV003");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/prod", "/prod/"})
+    void theStageRootIsAnAliasOfStudents(String root) {
+        assertJson(post(root, student("SV010", "Root")), 201);
+        HttpResponse<String> list = server.get(root, server.key());
+        assertJson(list, 200);
+        assertThat(Json.parse(list.body()).get(0).get("studentid").asText()).isEqualTo("SV010");
+    }
+
+    @Nested
+    class RefusesBadInput {
+        @ParameterizedTest
+        @ValueSource(strings = {"not json", "[1,2]", "\"text\"", "{\"body\":\"not json\"}", ""})
+        void whenTheBodyIsNotAStudentObject(String body) {
+            HttpResponse<String> response = post("/prod/students", body);
+            assertJson(response, 400);
+            assertThat(Json.parse(response.body()).get("message").asText()).isEqualTo("Invalid data sent.");
+        }
+
+        @Test
+        void whenAFieldIsMissingNamingIt() {
+            HttpResponse<String> response = post("/prod/students",
+                    "{\"studentid\":\"SV001\",\"name\":\"A\",\"class\":\"C\",\"birthdate\":\"2000-01-01\"}");
+            assertJson(response, 400);
+            JsonNode body = Json.parse(response.body());
+            assertThat(body.get("message").asText()).isEqualTo("Missing required student information.");
+            assertThat(body.get("errors").get("email").asText()).isEqualTo("is required");
+        }
+
+        @Test
+        void whenAFieldIsInvalidWithAFieldSpecificMessage() {
+            HttpResponse<String> response = post("/prod/students", student("SV001", "A")
+                    .replace("2003-02-28", "2003-02-30"));
+            assertJson(response, 400);
+            JsonNode body = Json.parse(response.body());
+            assertThat(body.get("message").asText()).isEqualTo(
+                    "Invalid student information: birthdate must be a real date YYYY-MM-DD");
+            assertThat(body.get("errors").get("birthdate").asText()).isEqualTo("must be a real date YYYY-MM-DD");
+        }
+
+        @Test
+        void whenAnUnknownFieldIsSent() {
+            HttpResponse<String> response = post("/prod/students", student("SV001", "A")
+                    .replace("}", ",\"age\":20}"));
+            assertJson(response, 400);
+            assertThat(Json.parse(response.body()).get("message").asText()).isEqualTo("Unknown field(s): age");
+        }
+
+        @Test
+        void andChangesNothing() throws IOException {
+            post("/prod/students", "{}");
+            post("/prod/students", student("bad id", "A"));
+            assertThat(server.get("/prod/students", server.key()).body()).isEqualTo("[]");
+            assertThat(outbox()).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesADuplicateIdWith409AndKeepsTheFirst() {
+        post("/prod/students", student("SV001", "First"));
+        HttpResponse<String> duplicate = post("/prod/students", student("SV001", "Second"));
+        assertJson(duplicate, 409);
+        assertThat(Json.parse(duplicate.body()).get("message").asText()).isEqualTo("Student ID 'SV001' already exists.");
+        assertThat(Json.parse(server.get("/prod/students", server.key()).body()).get(0).get("name").asText())
+                .isEqualTo("First");
+    }
+
+    @Test
+    void twentyConcurrentInsertsOfOneIdYieldOne201AndNineteen409s() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String name = "Racer " + i;
+                statuses.add(pool.submit(() -> {
+                    go.await();
+                    return post("/prod/students", student("SV777", name)).statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> results = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                results.add(status.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(results).filteredOn(s -> s == 201).hasSize(1);
+            assertThat(results).filteredOn(s -> s == 409).hasSize(19);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void backsUpToTheLocalBucketAndMailsALinkThatDownloadsTheSnapshot() throws IOException {
+        post("/prod/students", student("SV001", "An"));
+        post("/prod/students", student("SV002", "Bình"));
+        HttpResponse<String> response = post("/prod/backup", null);
+        assertJson(response, 200);
+        JsonNode body = Json.parse(response.body());
+        assertThat(body.get("message").asText()).isEqualTo("Backup and email sent successfully!");
+        assertThat(body.get("key").asText()).matches("backups/backup-\\d{8}-\\d{6}\\.json");
+        assertThat(body.get("count").asLong()).isEqualTo(2);
+        Path file = dataDir.resolve("buckets/student-backup-20250706").resolve(body.get("key").asText());
+        assertThat(file).exists();
+        assertThat(body.get("bytes").asLong()).isEqualTo(Files.size(file));
+        assertThat(Json.parse(Files.readString(file))).extracting(s -> s.get("studentid").asText())
+                .containsExactly("SV001", "SV002");
+
+        String link = body.get("downloadUrl").asText();
+        assertThat(link).startsWith(server.server().baseUrl() + "/downloads/student-backup-20250706/backups/backup-")
+                .contains("?expires=").contains("&signature=");
+        HttpResponse<String> download = server.send("GET", link.substring(server.server().baseUrl().toString().length()),
+                null, null);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(Files.readString(file));
+
+        String notice = Files.readString(outbox().get(outbox().size() - 1));
+        assertThat(notice).contains("To: admin@localhost").contains("Subject: Student Data Backup");
+    }
+
+    @Test
+    void aTamperedDownloadLinkIsRefused() {
+        String link = Json.parse(post("/prod/backup", null).body()).get("downloadUrl").asText();
+        String path = link.substring(server.server().baseUrl().toString().length());
+        String tampered = path.substring(0, path.length() - 1) + (path.endsWith("A") ? "B" : "A");
+        HttpResponse<String> response = server.send("GET", tampered, null, null);
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(Json.parse(response.body()).get("message").asText()).isNotBlank();
+    }
+
+    @Test
+    void servesTheWebConfigWithoutAKey() {
+        HttpResponse<String> config = server.get("/config.json", null);
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(Json.parse(config.body()).get("apiBaseUrl").asText()).isEqualTo("/prod");
+    }
+}

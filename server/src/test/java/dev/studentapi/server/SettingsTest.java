@@ -1,0 +1,74 @@
+package dev.studentapi.server;
+
+import dev.studentapi.core.text.Language;
+import dev.studentapi.core.usage.QuotaPeriod;
+import dev.studentapi.server.config.Settings;
+import dev.studentapi.server.config.SettingsException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsTest {
+
+    @Test
+    void defaultsAreTheEmbeddedReferenceSystem() {
+        Settings settings = Settings.fromEnvironment(Map.of());
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(settings.stage()).isEqualTo("prod");
+        assertThat(settings.corsAllowedOrigins()).containsExactly("*");
+        assertThat(settings.bucketName()).isEqualTo("student-backup-20250706");
+        assertThat(settings.smtp()).isEmpty();
+        assertThat(settings.language()).isEqualTo(Language.EN);
+        assertThat(settings.bootstrap().throttle().rateLimit()).isEqualTo(5);
+        assertThat(settings.bootstrap().throttle().burstLimit()).isEqualTo(10);
+        assertThat(settings.bootstrap().quota().limit()).isEqualTo(1000);
+        assertThat(settings.bootstrap().quota().period()).isEqualTo(QuotaPeriod.DAY);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PORT,eighty", "PORT,70000", "LOCALE,fr", "PLAN_QUOTA_PERIOD,YEAR", "PLAN_RATE_LIMIT,-1",
+            "PLAN_BURST_LIMIT,0", "PLAN_QUOTA_LIMIT,lots", "STAGE,pr od", "S3_BUCKET_NAME,Bad_Bucket",
+            "SENDER_EMAIL,nobody", "CORS_ALLOWED_ORIGINS,example.com", "SMTP_STARTTLS,maybe"})
+    void malformedValuesStopStartUpNamingTheVariable(String name, String value) {
+        Map<String, String> env = name.startsWith("SMTP") ? Map.of("SMTP_HOST", "mail.test", name, value)
+                : Map.of(name, value);
+        assertThatThrownBy(() -> Settings.fromEnvironment(env))
+                .isInstanceOf(SettingsException.class).hasMessageContaining(name);
+    }
+
+    @Test
+    void aConfigFileAddsToTheEnvironmentWhichWins(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("student-api.properties");
+        Files.writeString(file, "PORT=9090\nLOCALE=vi\nSTAGE=dev\n");
+        Settings settings = Settings.fromEnvironment(Map.of("CONFIG_FILE", file.toString(), "STAGE", "prod"));
+        assertThat(settings.port()).isEqualTo(9090);
+        assertThat(settings.language()).isEqualTo(Language.VI);
+        assertThat(settings.stage()).isEqualTo("prod");
+    }
+
+    @Test
+    void aConfigFileWithAnUnknownVariableIsRefused(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("student-api.properties");
+        Files.writeString(file, "PROT=9090\n");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("CONFIG_FILE", file.toString())))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("PROT");
+    }
+
+    @Test
+    void theSmtpPasswordIsNeverPrinted() {
+        Settings settings = Settings.fromEnvironment(Map.of("SMTP_HOST", "mail.test", "SMTP_USERNAME", "u",
+                "SMTP_PASSWORD", "s3cr3t-pass"));
+        assertThat(settings.toString()).doesNotContain("s3cr3t-pass");
+        assertThat(settings.smtp().orElseThrow().toString()).doesNotContain("s3cr3t-pass");
+    }
+}
