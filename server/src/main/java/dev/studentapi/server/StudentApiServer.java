@@ -1,5 +1,9 @@
 package dev.studentapi.server;
 
+import dev.studentapi.controlplane.AdminCredentials;
+import dev.studentapi.controlplane.AdminCredentialsFile;
+import dev.studentapi.controlplane.ControlPlaneServer;
+import dev.studentapi.controlplane.ControlPlaneSettings;
 import dev.studentapi.core.apikey.IssuedApiKey;
 import dev.studentapi.server.config.Settings;
 import dev.studentapi.server.http.DownloadRoute;
@@ -10,8 +14,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
-/** Starts the whole system on one machine: stores, gateway, data plane, downloads and the web page. */
+/**
+ * Starts the whole system on one machine: stores, gateway, data plane, downloads, the web page, and the
+ * API Gateway-compatible control plane on its own port.
+ */
 public final class StudentApiServer {
 
     private StudentApiServer() {
@@ -22,6 +30,7 @@ public final class StudentApiServer {
     }
 
     public static RunningServer start(Settings settings, Clock clock) {
+        settings.requireDistinctPorts();
         AtomicReference<Integer> boundPort = new AtomicReference<>(settings.port());
         Components components = Components.build(settings, clock, () -> URI.create(
                 settings.publicBaseUrl().orElse("http://127.0.0.1:" + boundPort.get())));
@@ -33,10 +42,29 @@ public final class StudentApiServer {
                     new DownloadRoute(components.downloads));
             http.start();
             boundPort.set(http.port());
-            return new RunningServer(http, components, created);
+            AtomicReference<AdminCredentials> generated = new AtomicReference<>();
+            ControlPlaneServer admin;
+            try {
+                admin = ControlPlaneServer.start(controlPlaneSettings(settings, components, generated::set),
+                        components.keys, components.plans, components.usage, clock);
+            } catch (RuntimeException e) {
+                http.stop();
+                throw e;
+            }
+            return new RunningServer(http, admin, components, created, Optional.ofNullable(generated.get()));
         } catch (RuntimeException e) {
             components.close();
             throw e;
         }
+    }
+
+    private static ControlPlaneSettings controlPlaneSettings(Settings settings, Components components,
+                                                             Consumer<AdminCredentials> onGenerated) {
+        AdminCredentials credentials = settings.adminAccessKeyId()
+                .map(id -> new AdminCredentials(id, settings.adminSecretAccessKey().orElseThrow()))
+                .orElseGet(() -> AdminCredentialsFile.loadOrCreate(
+                        settings.dataDir().resolve("secrets").resolve("admin-credentials.properties"), onGenerated));
+        return new ControlPlaneSettings(settings.adminBind(), settings.adminPort(), credentials,
+                settings.adminRegion(), components.gateway.stage(), ControlPlaneSettings.API_NAME);
     }
 }

@@ -72,10 +72,7 @@ final class KeysCommand {
 
         @Override
         public void run() {
-            try (Components c = Stores.open(keys.main)) {
-                c.keys.setEnabled(id, true);
-                keys.main.spec.commandLine().getOut().println("enabled " + id);
-            }
+            keys.setEnabled(id, true);
         }
     }
 
@@ -88,10 +85,14 @@ final class KeysCommand {
 
         @Override
         public void run() {
-            try (Components c = Stores.open(keys.main)) {
-                c.keys.setEnabled(id, false);
-                keys.main.spec.commandLine().getOut().println("disabled " + id);
-            }
+            keys.setEnabled(id, false);
+        }
+    }
+
+    private void setEnabled(String id, boolean enabled) {
+        try (Components c = Stores.open(main)) {
+            c.keys.setEnabled(id, enabled);
+            main.spec.commandLine().getOut().println((enabled ? "enabled " : "disabled ") + id);
         }
     }
 

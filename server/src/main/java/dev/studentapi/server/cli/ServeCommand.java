@@ -30,6 +30,11 @@ final class ServeCommand implements Runnable {
         PrintWriter out = main.spec.commandLine().getOut();
         server.bootstrapKeyValue().ifPresent(value -> out.println("StudentApiKey: " + value));
         out.println("Invoke URL: " + server.invokeUrl());
+        out.println("Control plane: " + server.controlPlaneEndpoint()
+                + " (aws --endpoint-url " + server.controlPlaneEndpoint() + " apigateway get-api-keys)");
+        server.generatedAdminCredentials().ifPresent(credentials -> out.println(
+                "Control-plane credentials (shown once): ADMIN_ACCESS_KEY_ID=" + credentials.accessKeyId()
+                        + " ADMIN_SECRET_ACCESS_KEY=" + credentials.secretAccessKey()));
         out.println("Web page: " + server.baseUrl() + "/");
         out.flush();
     }

@@ -40,14 +40,15 @@ public record Settings(
         String adminBind,
         int adminPort,
         Optional<String> adminAccessKeyId,
-        Optional<String> adminSecretAccessKey) {
+        Optional<String> adminSecretAccessKey,
+        String adminRegion) {
 
     /** Every variable the server reads; a config file naming any other is refused. */
     public static final Set<String> VARIABLES = Set.of("HOST", "PORT", "DATA_DIR", "STAGE", "CORS_ALLOWED_ORIGINS",
             "SENDER_EMAIL", "RECIPIENT_EMAIL", "S3_BUCKET_NAME", "SMTP_HOST", "SMTP_PORT", "SMTP_USERNAME",
             "SMTP_PASSWORD", "SMTP_STARTTLS", "LOCALE", "PLAN_RATE_LIMIT", "PLAN_BURST_LIMIT", "PLAN_QUOTA_LIMIT",
             "PLAN_QUOTA_PERIOD", "PUBLIC_BASE_URL", "ADMIN_BIND", "ADMIN_PORT", "ADMIN_ACCESS_KEY_ID",
-            "ADMIN_SECRET_ACCESS_KEY");
+            "ADMIN_SECRET_ACCESS_KEY", "ADMIN_REGION");
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
@@ -109,6 +110,9 @@ public record Settings(
                 new ThrottleSettings(v.positiveNumber("PLAN_RATE_LIMIT", 5),
                         v.integer("PLAN_BURST_LIMIT", 10, 1, 1_000_000_000)),
                 new QuotaSettings(v.whole("PLAN_QUOTA_LIMIT", 1000, 0), period, 0));
+        if (v.optional("ADMIN_ACCESS_KEY_ID").isPresent() != v.optional("ADMIN_SECRET_ACCESS_KEY").isPresent()) {
+            throw new SettingsException("Set both ADMIN_ACCESS_KEY_ID and ADMIN_SECRET_ACCESS_KEY, or neither");
+        }
         Optional<Smtp> smtp = v.optional("SMTP_HOST").map(host -> {
             boolean startTls = v.bool("SMTP_STARTTLS", false);
             return new Smtp(host, v.integer("SMTP_PORT", startTls ? 587 : 25, 1, 65535),
@@ -136,12 +140,22 @@ public record Settings(
                 v.text("ADMIN_BIND", "127.0.0.1"),
                 v.integer("ADMIN_PORT", 8081, 0, 65535),
                 v.optional("ADMIN_ACCESS_KEY_ID"),
-                v.optional("ADMIN_SECRET_ACCESS_KEY"));
+                v.optional("ADMIN_SECRET_ACCESS_KEY"),
+                v.matching("ADMIN_REGION", "us-east-1", Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d"),
+                        "an AWS region name such as us-east-1"));
     }
 
     /** The SQLite file holding students, keys, plans and usage. */
     public Path databaseFile() {
         return dataDir.resolve("student-api.db");
+    }
+
+    /** The control plane's own port, refused when it is the data plane's. */
+    public void requireDistinctPorts() {
+        if (adminPort != 0 && adminPort == port) {
+            throw new SettingsException("ADMIN_PORT must differ from PORT (" + port + "): the control plane "
+                    + "never shares the data plane's port");
+        }
     }
 
     @Override

@@ -1,0 +1,87 @@
+package dev.studentapi.controlplane;
+
+import dev.studentapi.core.apikey.ApiKey;
+import dev.studentapi.core.apikey.ApiKeyException;
+import dev.studentapi.core.apikey.ApiKeyService;
+import dev.studentapi.core.usage.UsagePlanService;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * ImportApiKeys: creates each key of the file with its given value, or, when a key with that value exists,
+ * overwrites its name, description and enabled flag; then binds it to the listed usage plans. A row that cannot
+ * be imported is skipped with a warning, or, with {@code failOnWarnings}, fails the import before any change.
+ */
+final class ApiKeyImport {
+    private final ApiKeyService keys;
+    private final UsagePlanService plans;
+
+    ApiKeyImport(ApiKeyService keys, UsagePlanService plans) {
+        this.keys = keys;
+        this.plans = plans;
+    }
+
+    Representations.ApiKeyIdsJson run(List<ApiKeyCsv.Row> rows, boolean failOnWarnings) {
+        List<String> warnings = new ArrayList<>();
+        List<ApiKeyCsv.Row> valid = new ArrayList<>();
+        for (ApiKeyCsv.Row row : rows) {
+            Optional<String> problem = problem(row);
+            problem.ifPresentOrElse(warnings::add, () -> valid.add(row));
+        }
+        if (failOnWarnings && !warnings.isEmpty()) {
+            throw ApiKeyException.badRequest("Import failed: " + String.join(" ", warnings));
+        }
+        List<String> ids = new ArrayList<>();
+        for (ApiKeyCsv.Row row : valid) {
+            ApiKey key = upsert(row);
+            ids.add(key.id());
+            for (String planId : row.usagePlanIds()) {
+                if (plans.keyIds(planId).contains(key.id())) {
+                    continue;
+                }
+                try {
+                    plans.bind(planId, key.id());
+                } catch (ApiKeyException e) {
+                    if (failOnWarnings) {
+                        throw e;
+                    }
+                    warnings.add("Line " + row.line() + ": " + e.getMessage());
+                }
+            }
+        }
+        return new Representations.ApiKeyIdsJson(ids, warnings);
+    }
+
+    private ApiKey upsert(ApiKeyCsv.Row row) {
+        Optional<ApiKey> existing = keys.findByValue(row.key());
+        if (existing.isEmpty()) {
+            return keys.create(row.name(), row.description(), row.enabled(), Optional.of(row.key())).key();
+        }
+        String id = existing.get().id();
+        keys.rename(id, row.name());
+        keys.describe(id, row.description());
+        return keys.setEnabled(id, row.enabled());
+    }
+
+    private Optional<String> problem(ApiKeyCsv.Row row) {
+        if (row.name().isBlank()) {
+            return Optional.of("Line " + row.line() + ": the Name is empty.");
+        }
+        String value = row.key();
+        if (value.length() < ApiKeyService.MIN_CUSTOM_VALUE_LENGTH || value.length() > ApiKeyService.MAX_VALUE_LENGTH
+                || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            return Optional.of("Line " + row.line() + ": the Key must be " + ApiKeyService.MIN_CUSTOM_VALUE_LENGTH
+                    + " to " + ApiKeyService.MAX_VALUE_LENGTH + " printable ASCII characters.");
+        }
+        for (String planId : row.usagePlanIds()) {
+            try {
+                plans.get(planId);
+            } catch (ApiKeyException e) {
+                return Optional.of("Line " + row.line() + ": invalid usage plan id '" + planId + "'.");
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.studentapi.controlplane;
+
+import dev.studentapi.core.StoreException;
+import dev.studentapi.core.apikey.ApiKeyException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where refusals become API Gateway errors: a status, {@code x-amzn-ErrorType} and
+ * {@code {"message": ...}}.
+ */
+final class AwsErrors {
+    private static final Logger LOG = LoggerFactory.getLogger(AwsErrors.class);
+
+    private AwsErrors() {
+    }
+
+    static void register(RoutesConfig routes) {
+        routes.exception(SignatureRefused.class, (e, ctx) ->
+                render(ctx, 403, e.refused().errorType(), e.refused().message()));
+        routes.exception(ApiKeyException.class, (e, ctx) -> {
+            switch (e.kind()) {
+                case NOT_FOUND -> render(ctx, 404, "NotFoundException", e.getMessage());
+                case BAD_REQUEST -> render(ctx, 400, "BadRequestException", e.getMessage());
+                case CONFLICT -> render(ctx, 409, "ConflictException", e.getMessage());
+            }
+        });
+        routes.exception(IllegalArgumentException.class, (e, ctx) ->
+                render(ctx, 400, "BadRequestException", e.getMessage()));
+        routes.exception(StoreException.class, (e, ctx) -> {
+            LOG.error("Store failure in {} {}", ctx.method(), ctx.path(), e);
+            render(ctx, 503, "ServiceUnavailableException", "The service is unavailable. Try again later.");
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 404 || e.getStatus() == 405) {
+                render(ctx, 404, "NotFoundException", "No operation " + ctx.method() + " " + ctx.path());
+            } else {
+                render(ctx, e.getStatus(), "BadRequestException", e.getMessage());
+            }
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected failure in {} {}", ctx.method(), ctx.path(), e);
+            render(ctx, 500, "InternalFailure", "Internal server error");
+        });
+    }
+
+    static void render(Context ctx, int status, String errorType, String message) {
+        ctx.header("x-amzn-ErrorType", errorType);
+        JsonCodec.respond(ctx, status, new Representations.ErrorJson(message));
+    }
+}

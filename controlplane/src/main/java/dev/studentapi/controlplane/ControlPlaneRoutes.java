@@ -1,0 +1,41 @@
+package dev.studentapi.controlplane;
+
+import io.javalin.config.RoutesConfig;
+
+/** Registers every control-plane route at API Gateway's REST paths, behind the signature check. */
+final class ControlPlaneRoutes {
+    private ControlPlaneRoutes() {
+    }
+
+    static void register(RoutesConfig routes, SignatureFilter signatures, ApiKeyHandlers keys, UsagePlanHandlers plans,
+                         UsagePlanKeyHandlers planKeys, UsageHandlers usage, RestApiHandlers apis) {
+        routes.before(signatures);
+
+        routes.post("/apikeys", keys::createOrImport);
+        routes.get("/apikeys", keys::list);
+        routes.get("/apikeys/{id}", keys::get);
+        routes.patch("/apikeys/{id}", keys::update);
+        routes.delete("/apikeys/{id}", keys::delete);
+
+        routes.post("/usageplans", plans::create);
+        routes.get("/usageplans", plans::list);
+        routes.get("/usageplans/{id}", plans::get);
+        routes.patch("/usageplans/{id}", plans::update);
+        routes.delete("/usageplans/{id}", plans::delete);
+
+        routes.post("/usageplans/{id}/keys", planKeys::create);
+        routes.get("/usageplans/{id}/keys", planKeys::list);
+        routes.get("/usageplans/{id}/keys/{keyId}", planKeys::get);
+        routes.delete("/usageplans/{id}/keys/{keyId}", planKeys::delete);
+
+        routes.get("/usageplans/{id}/usage", usage::get);
+        routes.patch("/usageplans/{id}/keys/{keyId}/usage", usage::update);
+
+        routes.get("/restapis", apis::list);
+        routes.get("/restapis/{apiId}", apis::get);
+        routes.get("/restapis/{apiId}/stages", apis::stages);
+        routes.get("/restapis/{apiId}/stages/{stage}", apis::stage);
+
+        AwsErrors.register(routes);
+    }
+}

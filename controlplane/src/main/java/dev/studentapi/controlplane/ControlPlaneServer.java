@@ -1,0 +1,79 @@
+package dev.studentapi.controlplane;
+
+import dev.studentapi.core.apikey.ApiKeyService;
+import dev.studentapi.core.usage.UsagePlanService;
+import dev.studentapi.core.usage.UsageService;
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+
+/**
+ * The control plane: Amazon API Gateway's REST API for API keys, usage plans and usage, on its own port,
+ * signed with SigV4, over the same core services as the data plane, so every change applies at once.
+ */
+public final class ControlPlaneServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ControlPlaneServer.class);
+
+    private final Javalin app;
+    private final String bindAddress;
+
+    private ControlPlaneServer(Javalin app, String bindAddress) {
+        this.app = app;
+        this.bindAddress = bindAddress;
+    }
+
+    /** Starts listening on {@code settings.bindAddress():settings.port()} (port 0 picks a free one). */
+    public static ControlPlaneServer start(ControlPlaneSettings settings, ApiKeyService keys, UsagePlanService plans,
+                                           UsageService usage, Clock clock) {
+        PublishedApi api = new PublishedApi(settings.apiStage(), settings.apiName(), clock.instant());
+        SignatureFilter signatures = new SignatureFilter(new SigV4Verifier(settings.credentials(), clock));
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = settings.bindAddress();
+            config.jetty.port = settings.port();
+            ControlPlaneRoutes.register(config.routes, signatures,
+                    new ApiKeyHandlers(keys, new ApiKeyImport(keys, plans)),
+                    new UsagePlanHandlers(plans, api),
+                    new UsagePlanKeyHandlers(plans, keys),
+                    new UsageHandlers(usage, plans, keys, clock),
+                    new RestApiHandlers(api));
+        }).start();
+        LOG.info("Control plane (API Gateway API, SigV4 for access key {}) listening on http://{}:{}",
+                settings.credentials().accessKeyId(), settings.bindAddress(), app.port());
+        if (!isLoopback(settings.bindAddress())) {
+            LOG.warn("The control plane is bound to {}, reachable from other machines over plain HTTP; requests "
+                    + "must still be signed, but put TLS in front of it or use ADMIN_BIND=127.0.0.1",
+                    settings.bindAddress());
+        }
+        return new ControlPlaneServer(app, settings.bindAddress());
+    }
+
+    /** The port actually bound (useful when the settings asked for port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The URL to give {@code aws --endpoint-url} or an SDK's endpoint override on this machine. */
+    public URI endpoint() {
+        String host = bindAddress.equals("0.0.0.0") || bindAddress.equals("::") ? "127.0.0.1" : bindAddress;
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.studentapi.controlplane;
+
+import dev.studentapi.core.apikey.ApiKeyException;
+import io.javalin.http.Context;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * API Gateway's paging: {@code limit} items (default 25, at most 500) from {@code position}, the opaque token
+ * that the previous page returned (here: the offset of the next item).
+ */
+record Paging(int offset, int limit) {
+    static final int DEFAULT_LIMIT = 25;
+    static final int MAX_LIMIT = 500;
+
+    static Paging of(Context ctx) {
+        return new Paging(parse(ctx.queryParam("position"), 0, "position", Integer.MAX_VALUE),
+                parse(ctx.queryParam("limit"), DEFAULT_LIMIT, "limit", MAX_LIMIT));
+    }
+
+    <T, R> Representations.Page<R> page(List<T> all, Function<T, R> render) {
+        int from = Math.min(offset, all.size());
+        int to = (int) Math.min((long) from + limit, all.size());
+        List<R> items = all.subList(from, to).stream().map(render).toList();
+        return new Representations.Page<>(items, nextPosition(all.size(), to));
+    }
+
+    /** The position of the next page, or null when this one reaches the end of {@code size} items. */
+    String nextPosition(int size, int end) {
+        return end < size ? Integer.toString(end) : null;
+    }
+
+    private static int parse(String text, int fallback, String name, int max) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value < 0 || value > max || ("limit".equals(name) && value == 0)) {
+                throw ApiKeyException.badRequest("Invalid " + name + " '" + text + "'.");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ApiKeyException.badRequest("Invalid " + name + " '" + text + "'.");
+        }
+    }
+}

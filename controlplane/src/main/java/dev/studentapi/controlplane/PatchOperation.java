@@ -1,0 +1,49 @@
+package dev.studentapi.controlplane;
+
+import dev.studentapi.core.apikey.ApiKeyException;
+
+import java.util.Locale;
+
+/** One JSON-Patch-like operation of an API Gateway update ({@code op}, {@code path}, {@code value}). */
+record PatchOperation(String op, String path, String value, String from) {
+
+    boolean is(String operation, String target) {
+        return operation.equalsIgnoreCase(op) && target.equals(path);
+    }
+
+    /** The value, required to be present. */
+    String requiredValue() {
+        if (value == null) {
+            throw ApiKeyException.badRequest("Patch operation '" + op + "' on " + path + " requires a value.");
+        }
+        return value;
+    }
+
+    boolean booleanValue() {
+        return switch (requiredValue().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiKeyException.badRequest("Invalid boolean value '" + value + "' for " + path + ".");
+        };
+    }
+
+    long longValue() {
+        try {
+            return Long.parseLong(requiredValue().strip());
+        } catch (NumberFormatException e) {
+            throw ApiKeyException.badRequest("Invalid number '" + value + "' for " + path + ".");
+        }
+    }
+
+    double doubleValue() {
+        try {
+            return Double.parseDouble(requiredValue().strip());
+        } catch (NumberFormatException e) {
+            throw ApiKeyException.badRequest("Invalid number '" + value + "' for " + path + ".");
+        }
+    }
+
+    ApiKeyException unsupported() {
+        return ApiKeyException.badRequest("Invalid patch path '" + path + "' specified for op '" + op + "'.");
+    }
+}

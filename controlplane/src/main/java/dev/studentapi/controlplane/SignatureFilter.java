@@ -1,0 +1,38 @@
+package dev.studentapi.controlplane;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The before-handler that lets a request through to the routes only when its SigV4 signature verifies. */
+final class SignatureFilter implements Handler {
+    private final SigV4Verifier verifier;
+
+    SignatureFilter(SigV4Verifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        ctx.header("x-amzn-RequestId", UUID.randomUUID().toString());
+        if (verifier.verify(request(ctx)) instanceof SignatureCheck.Refused refused) {
+            throw new SignatureRefused(refused);
+        }
+    }
+
+    private static VerifiableRequest request(Context ctx) {
+        HttpServletRequest req = ctx.req();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(req.getHeaderNames())) {
+            headers.put(name, Collections.list(req.getHeaders(name)));
+        }
+        return new VerifiableRequest(req.getMethod(), req.getRequestURI(), req.getQueryString(), headers,
+                ctx.bodyAsBytes());
+    }
+}

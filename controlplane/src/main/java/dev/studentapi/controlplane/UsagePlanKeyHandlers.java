@@ -1,0 +1,58 @@
+package dev.studentapi.controlplane;
+
+import dev.studentapi.core.apikey.ApiKey;
+import dev.studentapi.core.apikey.ApiKeyException;
+import dev.studentapi.core.apikey.ApiKeyService;
+import dev.studentapi.core.usage.UsagePlanService;
+import io.javalin.http.Context;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** CreateUsagePlanKey, GetUsagePlanKeys, GetUsagePlanKey and DeleteUsagePlanKey: binding keys to plans. */
+final class UsagePlanKeyHandlers {
+    private final UsagePlanService plans;
+    private final ApiKeyService keys;
+
+    UsagePlanKeyHandlers(UsagePlanService plans, ApiKeyService keys) {
+        this.plans = plans;
+        this.keys = keys;
+    }
+
+    void create(Context ctx) {
+        RequestBodies.CreateUsagePlanKey body = JsonCodec.read(ctx, RequestBodies.CreateUsagePlanKey.class);
+        if (!"API_KEY".equals(body.keyType())) {
+            throw ApiKeyException.badRequest("Invalid keyType '" + body.keyType() + "': expected API_KEY.");
+        }
+        if (body.keyId() == null || body.keyId().isBlank()) {
+            throw ApiKeyException.badRequest("keyId is required.");
+        }
+        plans.bind(ctx.pathParam("id"), body.keyId());
+        JsonCodec.respond(ctx, 201, Representations.UsagePlanKeyJson.of(keys.get(body.keyId())));
+    }
+
+    /** {@code GET /usageplans/{id}/keys[?name=]}. */
+    void list(Context ctx) {
+        String prefix = ctx.queryParam("name");
+        Set<String> boundIds = new HashSet<>(plans.keyIds(ctx.pathParam("id")));
+        List<ApiKey> bound = keys.list().stream()
+                .filter(key -> boundIds.contains(key.id()))
+                .filter(key -> prefix == null || key.name().startsWith(prefix))
+                .toList();
+        JsonCodec.respond(ctx, 200, Paging.of(ctx).page(bound, Representations.UsagePlanKeyJson::of));
+    }
+
+    void get(Context ctx) {
+        String keyId = ctx.pathParam("keyId");
+        if (!plans.keyIds(ctx.pathParam("id")).contains(keyId)) {
+            throw ApiKeyException.notFound("Invalid API Key identifier specified");
+        }
+        JsonCodec.respond(ctx, 200, Representations.UsagePlanKeyJson.of(keys.get(keyId)));
+    }
+
+    void delete(Context ctx) {
+        plans.unbind(ctx.pathParam("id"), ctx.pathParam("keyId"));
+        JsonCodec.accepted(ctx);
+    }
+}
