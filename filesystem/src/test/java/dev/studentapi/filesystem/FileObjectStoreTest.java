@@ -1,6 +1,7 @@
 package dev.studentapi.filesystem;
 
 import dev.studentapi.core.backup.ObjectStore;
+import dev.studentapi.testkit.contract.ObjectStoreContract;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

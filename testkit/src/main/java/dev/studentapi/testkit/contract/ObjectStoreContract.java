@@ -1,4 +1,4 @@
-package dev.studentapi.filesystem;
+package dev.studentapi.testkit.contract;
 
 import dev.studentapi.core.backup.ContentWriter;
 import dev.studentapi.core.backup.ObjectStore;
@@ -24,10 +24,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What every {@link ObjectStore} must do: objects appear whole when put returns, or not at all. */
-abstract class ObjectStoreContract {
+/**
+ * What every {@link ObjectStore} must do: objects appear whole when put returns, or not at all; extend it with
+ * a factory for the bucket under test and a way to read the bucket behind the store's back.
+ */
+public abstract class ObjectStoreContract {
 
-    static final String KEY = "backups/backup-20261127-210501.json";
+    protected static final String KEY = "backups/backup-20261127-210501.json";
 
     protected ObjectStore store;
 
@@ -45,7 +48,7 @@ abstract class ObjectStoreContract {
         store = createStore();
     }
 
-    static byte[] content(int size, int seed) {
+    protected static byte[] content(int size, int seed) {
         byte[] bytes = new byte[size];
         for (int i = 0; i < size; i++) {
             bytes[i] = (byte) (i * 31 + seed);
