@@ -1,0 +1,168 @@
+package dev.studentapi.dynamodb;
+
+import dev.studentapi.core.StoreException;
+import dev.studentapi.core.apikey.ApiKey;
+import dev.studentapi.core.apikey.ApiKeyStore;
+import dev.studentapi.core.apikey.KeyHash;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.studentapi.dynamodb.Attributes.n;
+import static dev.studentapi.dynamodb.Attributes.number;
+import static dev.studentapi.dynamodb.Attributes.s;
+import static dev.studentapi.dynamodb.Attributes.string;
+import static dev.studentapi.dynamodb.DynamoDbTables.PK;
+
+/**
+ * API keys in the {@code StudentApiKeys} table: an item {@code KEY#id} with the metadata and value hash (never a
+ * value; timestamps to the millisecond), and an item {@code HASH#hash} naming the key id, which makes hashes
+ * unique and lookups by hash strongly consistent. Both items are written and removed in one transaction. Safe for
+ * concurrent use by any number of instances; engine failures throw {@link StoreException}.
+ */
+public final class DynamoDbApiKeyStore implements ApiKeyStore {
+
+    private static final String KEY = "KEY#";
+    private static final String HASH = "HASH#";
+    private static final String NOT_EXISTS = "attribute_not_exists(" + PK + ")";
+    private static final String SAME_HASH = "valueHash = :hash";
+    private static final int ATTEMPTS = 8;
+    private static final Comparator<ApiKey> BY_NAME_THEN_ID =
+            Comparator.comparing(ApiKey::name).thenComparing(ApiKey::id);
+
+    private final DynamoDbClient client;
+    private final String table;
+    private final DynamoDbBindings bindings;
+
+    public DynamoDbApiKeyStore(DynamoDbTables tables) {
+        this.client = tables.client();
+        this.table = tables.apiKeys();
+        this.bindings = new DynamoDbBindings(tables);
+    }
+
+    @Override
+    public boolean create(ApiKey key) {
+        return Transactions.write(client, "create an API key", List.of(
+                put(item(key), NOT_EXISTS, null), put(hashItem(key), NOT_EXISTS, null)));
+    }
+
+    @Override
+    public Optional<ApiKey> findById(String id) {
+        return DynamoDbCall.run("find an API key by id", () -> get(KEY + id).map(DynamoDbApiKeyStore::key));
+    }
+
+    @Override
+    public Optional<ApiKey> findByHash(KeyHash hash) {
+        return DynamoDbCall.run("find an API key by hash", () -> get(HASH + hash.hex())
+                .flatMap(item -> get(KEY + string(item, "keyId")))
+                .map(DynamoDbApiKeyStore::key)
+                .filter(key -> key.valueHash().equals(hash)));
+    }
+
+    @Override
+    public List<ApiKey> list() {
+        return DynamoDbCall.run("list API keys", () -> {
+            List<ApiKey> keys = new ArrayList<>();
+            client.scanPaginator(r -> r.tableName(table).consistentRead(true)
+                            .filterExpression("begins_with(" + PK + ", :key)")
+                            .expressionAttributeValues(Map.of(":key", s(KEY))))
+                    .items().forEach(item -> keys.add(key(item)));
+            keys.sort(BY_NAME_THEN_ID);
+            return keys;
+        });
+    }
+
+    /** Replaces the key; when its value hash changed, moves the hash item in the same transaction. */
+    @Override
+    public boolean update(ApiKey key) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Pauses.beforeRetry(attempt);
+            Optional<ApiKey> stored = findById(key.id());
+            if (stored.isEmpty()) {
+                return false;
+            }
+            KeyHash before = stored.get().valueHash();
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(put(item(key), SAME_HASH, before));
+            if (!before.equals(key.valueHash())) {
+                writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table)
+                        .key(Map.of(PK, s(HASH + before.hex())))).build());
+                writes.add(put(hashItem(key), NOT_EXISTS, null));
+            }
+            if (Transactions.write(client, "update an API key", writes)) {
+                return true;
+            }
+        }
+        throw new StoreException("DynamoDB: cannot update an API key: it kept changing, or its new value is in use");
+    }
+
+    @Override
+    public boolean delete(String id) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Pauses.beforeRetry(attempt);
+            Optional<ApiKey> stored = findById(id);
+            if (stored.isEmpty()) {
+                bindings.removeKey(id);
+                return false;
+            }
+            KeyHash hash = stored.get().valueHash();
+            if (Transactions.write(client, "delete an API key", List.of(
+                    TransactWriteItem.builder().delete(d -> d.tableName(table).key(Map.of(PK, s(KEY + id)))
+                            .conditionExpression(SAME_HASH).expressionAttributeValues(Map.of(":hash", s(hash.hex()))))
+                            .build(),
+                    TransactWriteItem.builder().delete(d -> d.tableName(table).key(Map.of(PK, s(HASH + hash.hex()))))
+                            .build()))) {
+                bindings.removeKey(id);
+                return true;
+            }
+        }
+        throw new StoreException("DynamoDB: cannot delete an API key: it kept changing");
+    }
+
+    private Optional<Map<String, AttributeValue>> get(String partition) {
+        Map<String, AttributeValue> item = client.getItem(r -> r.tableName(table)
+                .key(Map.of(PK, s(partition))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    /** A conditional put; {@code hash} fills {@code :hash} in the condition when given. */
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition, KeyHash hash) {
+        return TransactWriteItem.builder().put(p -> {
+            p.tableName(table).item(item).conditionExpression(condition);
+            if (hash != null) {
+                p.expressionAttributeValues(Map.of(":hash", s(hash.hex())));
+            }
+        }).build();
+    }
+
+    private static Map<String, AttributeValue> item(ApiKey key) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(KEY + key.id()));
+        item.put("id", s(key.id()));
+        item.put("name", s(key.name()));
+        item.put("description", s(key.description()));
+        item.put("enabled", AttributeValue.fromBool(key.enabled()));
+        item.put("createdMillis", n(key.createdDate().toEpochMilli()));
+        item.put("updatedMillis", n(key.lastUpdatedDate().toEpochMilli()));
+        item.put("valueHash", s(key.valueHash().hex()));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> hashItem(ApiKey key) {
+        return Map.of(PK, s(HASH + key.valueHash().hex()), "keyId", s(key.id()));
+    }
+
+    private static ApiKey key(Map<String, AttributeValue> item) {
+        return new ApiKey(string(item, "id"), string(item, "name"), string(item, "description"),
+                Boolean.TRUE.equals(item.get("enabled").bool()), Instant.ofEpochMilli(number(item, "createdMillis")),
+                Instant.ofEpochMilli(number(item, "updatedMillis")), new KeyHash(string(item, "valueHash")));
+    }
+}

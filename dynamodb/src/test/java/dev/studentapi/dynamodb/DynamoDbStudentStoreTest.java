@@ -1,0 +1,16 @@
+package dev.studentapi.dynamodb;
+
+import dev.studentapi.core.student.StudentStore;
+import dev.studentapi.testkit.contract.StudentStoreContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class DynamoDbStudentStoreTest extends StudentStoreContract {
+
+    @RegisterExtension
+    static final MotoDynamoDb MOTO = new MotoDynamoDb();
+
+    @Override
+    protected StudentStore newStore() {
+        return new DynamoDbStudentStore(MOTO.freshTables());
+    }
+}
