@@ -6,10 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 
 /** Feeds Bucket4j the time of a {@link Clock}, so that tests move time by hand. */
-final class ClockTimeMeter implements TimeMeter {
+public final class ClockTimeMeter implements TimeMeter {
     private final Clock clock;
 
-    ClockTimeMeter(Clock clock) {
+    public ClockTimeMeter(Clock clock) {
         this.clock = clock;
     }
 

@@ -2,6 +2,7 @@ package dev.studentapi.ratelimit;
 
 import dev.studentapi.core.usage.Throttle;
 import dev.studentapi.testkit.MutableClock;
+import dev.studentapi.testkit.contract.ThrottleContract;
 
 class LocalThrottleTest extends ThrottleContract {
     @Override

@@ -1,4 +1,4 @@
-package dev.studentapi.ratelimit;
+package dev.studentapi.testkit.contract;
 
 import dev.studentapi.core.usage.Throttle;
 import dev.studentapi.core.usage.ThrottleDecision;
@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What every {@link Throttle} must do, whatever holds its buckets. */
+/** What every {@link Throttle} must do, whatever holds its buckets; extend it per engine. */
 public abstract class ThrottleContract {
 
     protected MutableClock clock;
