@@ -1,0 +1,299 @@
+// Every label and message of the page, in English and Vietnamese, and the code that applies them.
+
+const en = {
+  'app.title': 'Student Records',
+  'app.subtitle': 'Save students, browse the list and back up the data.',
+  'app.footer': 'The API key stays in this tab only; nothing is sent anywhere but the API you connect to.',
+  'skip.toStudents': 'Skip to the student list',
+  'language.label': 'Language',
+
+  'connection.heading': 'Connection',
+  'key.label': 'API key',
+  'key.placeholder': 'Paste the key shown by the server',
+  'key.hint': 'Kept only in this browser tab and sent as the x-api-key header.',
+  'key.show': 'Show key',
+  'key.hide': 'Hide key',
+  'key.connect': 'Connect',
+  'key.forget': 'Forget key',
+  'key.forgotten': 'The API key was removed from this tab.',
+  'key.needed': 'Enter the API key first.',
+
+  'settings.summary': 'Settings',
+  'settings.using': 'API:',
+  'settings.baseLabel': 'API base URL',
+  'settings.apply': 'Apply',
+  'settings.reset': 'Use default',
+  'settings.hint.default': 'Default: {url} (this server).',
+  'settings.hint.config': 'Default: {url} (from config.json).',
+  'settings.saved': 'The page now talks to {url}.',
+  'settings.invalid': 'Enter an http:// or https:// address, for example https://abc123.execute-api.us-east-1.amazonaws.com/prod',
+
+  'form.heading': 'Add a student',
+  'form.save': 'Save Student',
+  'form.fix': 'Check the highlighted fields.',
+  'form.saved': 'Saved {name} ({id}).',
+  'form.duplicate': 'Student ID {id} already exists.',
+  'form.rejected': 'The server did not accept the student.',
+
+  'field.studentid': 'Student ID',
+  'field.name': 'Full Name',
+  'field.class': 'Class',
+  'field.birthdate': 'Birthdate',
+  'field.email': 'Email',
+  'placeholder.studentid': 'SV001',
+  'placeholder.name': 'Nguyễn Văn An',
+  'placeholder.class': 'CNTT1',
+  'placeholder.email': 'an.nguyen@example.com',
+  'hint.studentid': 'Letters, digits, - or _ (up to 64).',
+
+  'problem.required': 'This field is required.',
+  'problem.not-a-string': 'Must be text.',
+  'problem.bad-id': 'Use 1–64 letters, digits, - or _ (no spaces).',
+  'problem.too-long': 'Too long: at most {max} characters.',
+  'problem.not-a-date': 'Enter a real date (YYYY-MM-DD).',
+  'problem.in-the-future': 'The birthdate cannot be in the future.',
+  'problem.bad-email': 'Enter an e-mail address like name@example.com.',
+  'problem.unknown-field': 'This is not a student field.',
+  'problem.duplicate': 'This Student ID is already taken.',
+
+  'list.heading': 'Students',
+  'list.caption': 'Students, sortable by any column',
+  'list.searchLabel': 'Search',
+  'list.searchPlaceholder': 'ID, name, class, date or e-mail',
+  'list.refresh': 'Refresh',
+  'list.loading': 'Loading students…',
+  'list.count.one': '1 student',
+  'list.count.other': '{count} students',
+  'list.count.filtered': '{shown} of {total} students match',
+  'list.empty.title': 'No students yet',
+  'list.empty.detail': 'Add the first one with the form.',
+  'list.nomatch.title': 'No students match “{query}”',
+  'list.nomatch.detail': 'Try fewer or different words.',
+  'list.nokey.title': 'Connect to see the students',
+  'list.nokey.detail': 'Paste the API key above and press Connect.',
+  'list.failed.title': 'The list could not be loaded',
+  'list.failed.detail': 'See the message above, then press Refresh.',
+  'list.retried': 'Loaded after a short wait.',
+
+  'pager.label': 'Pagination',
+  'pager.previous': 'Previous',
+  'pager.next': 'Next',
+  'pager.info': 'Showing {from}–{to} of {total} · page {page} of {pages}',
+
+  'backup.heading': 'Backup',
+  'backup.intro': 'Saves a snapshot of every student and e-mails a download link that works for one hour.',
+  'backup.button': 'Backup Data',
+  'backup.running': 'Backing up… this can take a moment.',
+  'backup.done': 'Backup saved',
+  'backup.key': 'File',
+  'backup.count': 'Students',
+  'backup.size': 'Size',
+  'backup.expires': 'Link expires',
+  'backup.download': 'Download backup',
+  'backup.mailFailed': 'Backup saved as {key}, but the e-mail failed',
+  'backup.failed': 'The backup failed',
+
+  'error.forbidden': 'The API key is missing or wrong.',
+  'error.forbidden.detail': 'Paste the key printed by the server (StudentApiKey) into the API key field.',
+  'error.throttled': 'Too many requests — please slow down.',
+  'error.throttled.retrying': 'Trying again in a second…',
+  'error.throttled.detail': 'Wait a moment, then try again.',
+  'error.quota': 'The daily request quota for this key is used up.',
+  'error.quota.detail': 'Try again after {time}, or ask for a plan with a higher quota.',
+  'error.quota.detailTomorrow': 'Try again tomorrow, or ask for a plan with a higher quota.',
+  'error.network': 'Cannot reach the API at {url}.',
+  'error.network.detail': 'Check the network connection and the API base URL in Settings.',
+  'error.timeout': 'The API at {url} did not answer in time.',
+  'error.notFound': 'Nothing answers at {url}.',
+  'error.notFound.detail': 'Check the API base URL in Settings.',
+  'error.server': 'The server reported a problem (HTTP {status}).',
+  'error.unexpected': 'The server sent an unexpected answer (HTTP {status}).',
+
+  'server.savedMailed': 'A confirmation e-mail was sent to the student.',
+  'server.savedMailFailed': 'The confirmation e-mail to {email} failed: {reason}',
+  'server.backupMailed': 'The download link was e-mailed.',
+  'server.backupMailFailed': 'The e-mail with the download link failed: {reason}',
+  'server.backupFailed': 'Backup failed: {reason}',
+  'server.invalidData': 'The server could not read the data sent.',
+  'server.missingFields': 'Some required student information is missing.',
+  'server.invalidField': 'Invalid student information: {detail}',
+  'server.unknownFields': 'Unknown field(s): {fields}',
+
+  'message.dismiss': 'Dismiss message',
+  'bytes.b': '{n} bytes',
+  'bytes.kb': '{n} kB',
+  'bytes.mb': '{n} MB',
+};
+
+const vi = {
+  'app.title': 'Hồ sơ sinh viên',
+  'app.subtitle': 'Lưu sinh viên, xem danh sách và sao lưu dữ liệu.',
+  'app.footer': 'Khóa API chỉ được giữ trong thẻ này; dữ liệu chỉ được gửi tới API mà bạn kết nối.',
+  'skip.toStudents': 'Chuyển tới danh sách sinh viên',
+  'language.label': 'Ngôn ngữ',
+
+  'connection.heading': 'Kết nối',
+  'key.label': 'Khóa API',
+  'key.placeholder': 'Dán khóa mà máy chủ đã in ra',
+  'key.hint': 'Chỉ được giữ trong thẻ trình duyệt này và gửi trong tiêu đề x-api-key.',
+  'key.show': 'Hiện khóa',
+  'key.hide': 'Ẩn khóa',
+  'key.connect': 'Kết nối',
+  'key.forget': 'Xóa khóa',
+  'key.forgotten': 'Đã xóa khóa API khỏi thẻ này.',
+  'key.needed': 'Hãy nhập khóa API trước.',
+
+  'settings.summary': 'Cài đặt',
+  'settings.using': 'API:',
+  'settings.baseLabel': 'Địa chỉ gốc của API',
+  'settings.apply': 'Áp dụng',
+  'settings.reset': 'Dùng mặc định',
+  'settings.hint.default': 'Mặc định: {url} (máy chủ này).',
+  'settings.hint.config': 'Mặc định: {url} (từ config.json).',
+  'settings.saved': 'Trang giờ kết nối tới {url}.',
+  'settings.invalid': 'Hãy nhập địa chỉ http:// hoặc https://, ví dụ https://abc123.execute-api.us-east-1.amazonaws.com/prod',
+
+  'form.heading': 'Thêm sinh viên',
+  'form.save': 'Lưu sinh viên',
+  'form.fix': 'Hãy kiểm tra các trường được đánh dấu.',
+  'form.saved': 'Đã lưu {name} ({id}).',
+  'form.duplicate': 'Mã sinh viên {id} đã tồn tại.',
+  'form.rejected': 'Máy chủ không chấp nhận sinh viên này.',
+
+  'field.studentid': 'Mã sinh viên',
+  'field.name': 'Họ và tên',
+  'field.class': 'Lớp',
+  'field.birthdate': 'Ngày sinh',
+  'field.email': 'Email',
+  'placeholder.studentid': 'SV001',
+  'placeholder.name': 'Nguyễn Văn An',
+  'placeholder.class': 'CNTT1',
+  'placeholder.email': 'an.nguyen@example.com',
+  'hint.studentid': 'Chữ cái, chữ số, - hoặc _ (tối đa 64).',
+
+  'problem.required': 'Trường này là bắt buộc.',
+  'problem.not-a-string': 'Phải là văn bản.',
+  'problem.bad-id': 'Dùng 1–64 chữ cái, chữ số, - hoặc _ (không có khoảng trắng).',
+  'problem.too-long': 'Quá dài: tối đa {max} ký tự.',
+  'problem.not-a-date': 'Hãy nhập một ngày có thật (YYYY-MM-DD).',
+  'problem.in-the-future': 'Ngày sinh không được ở tương lai.',
+  'problem.bad-email': 'Hãy nhập địa chỉ email dạng ten@example.com.',
+  'problem.unknown-field': 'Đây không phải trường của sinh viên.',
+  'problem.duplicate': 'Mã sinh viên này đã được dùng.',
+
+  'list.heading': 'Danh sách sinh viên',
+  'list.caption': 'Danh sách sinh viên, sắp xếp được theo mọi cột',
+  'list.searchLabel': 'Tìm kiếm',
+  'list.searchPlaceholder': 'Mã, tên, lớp, ngày sinh hoặc email',
+  'list.refresh': 'Làm mới',
+  'list.loading': 'Đang tải danh sách…',
+  'list.count.one': '1 sinh viên',
+  'list.count.other': '{count} sinh viên',
+  'list.count.filtered': '{shown} trên {total} sinh viên khớp',
+  'list.empty.title': 'Chưa có sinh viên nào',
+  'list.empty.detail': 'Hãy thêm sinh viên đầu tiên bằng biểu mẫu.',
+  'list.nomatch.title': 'Không có sinh viên nào khớp “{query}”',
+  'list.nomatch.detail': 'Hãy thử ít từ hơn hoặc từ khác.',
+  'list.nokey.title': 'Kết nối để xem danh sách',
+  'list.nokey.detail': 'Dán khóa API ở trên rồi nhấn Kết nối.',
+  'list.failed.title': 'Không tải được danh sách',
+  'list.failed.detail': 'Xem thông báo ở trên, rồi nhấn Làm mới.',
+  'list.retried': 'Đã tải sau khi chờ một chút.',
+
+  'pager.label': 'Phân trang',
+  'pager.previous': 'Trang trước',
+  'pager.next': 'Trang sau',
+  'pager.info': 'Hiển thị {from}–{to} trên {total} · trang {page}/{pages}',
+
+  'backup.heading': 'Sao lưu',
+  'backup.intro': 'Lưu bản chụp toàn bộ sinh viên và gửi email chứa liên kết tải xuống có hiệu lực một giờ.',
+  'backup.button': 'Sao lưu dữ liệu',
+  'backup.running': 'Đang sao lưu… có thể mất một lúc.',
+  'backup.done': 'Đã sao lưu',
+  'backup.key': 'Tệp',
+  'backup.count': 'Số sinh viên',
+  'backup.size': 'Dung lượng',
+  'backup.expires': 'Liên kết hết hạn',
+  'backup.download': 'Tải bản sao lưu',
+  'backup.mailFailed': 'Đã sao lưu thành {key}, nhưng gửi email thất bại',
+  'backup.failed': 'Sao lưu thất bại',
+
+  'error.forbidden': 'Khóa API bị thiếu hoặc không đúng.',
+  'error.forbidden.detail': 'Hãy dán khóa do máy chủ in ra (StudentApiKey) vào ô Khóa API.',
+  'error.throttled': 'Quá nhiều yêu cầu — hãy chậm lại.',
+  'error.throttled.retrying': 'Sẽ thử lại sau một giây…',
+  'error.throttled.detail': 'Hãy chờ một chút rồi thử lại.',
+  'error.quota': 'Khóa này đã dùng hết hạn mức yêu cầu trong ngày.',
+  'error.quota.detail': 'Hãy thử lại sau {time}, hoặc xin gói có hạn mức cao hơn.',
+  'error.quota.detailTomorrow': 'Hãy thử lại vào ngày mai, hoặc xin gói có hạn mức cao hơn.',
+  'error.network': 'Không kết nối được tới API tại {url}.',
+  'error.network.detail': 'Hãy kiểm tra kết nối mạng và địa chỉ gốc của API trong Cài đặt.',
+  'error.timeout': 'API tại {url} không trả lời kịp.',
+  'error.notFound': 'Không có gì trả lời tại {url}.',
+  'error.notFound.detail': 'Hãy kiểm tra địa chỉ gốc của API trong Cài đặt.',
+  'error.server': 'Máy chủ báo lỗi (HTTP {status}).',
+  'error.unexpected': 'Máy chủ trả lời không như mong đợi (HTTP {status}).',
+
+  'server.savedMailed': 'Đã gửi email xác nhận cho sinh viên.',
+  'server.savedMailFailed': 'Gửi email xác nhận tới {email} thất bại: {reason}',
+  'server.backupMailed': 'Đã gửi liên kết tải xuống qua email.',
+  'server.backupMailFailed': 'Gửi email chứa liên kết tải xuống thất bại: {reason}',
+  'server.backupFailed': 'Sao lưu thất bại: {reason}',
+  'server.invalidData': 'Máy chủ không đọc được dữ liệu gửi lên.',
+  'server.missingFields': 'Thiếu một số thông tin bắt buộc của sinh viên.',
+  'server.invalidField': 'Thông tin sinh viên không hợp lệ: {detail}',
+  'server.unknownFields': 'Trường không được hỗ trợ: {fields}',
+
+  'message.dismiss': 'Đóng thông báo',
+  'bytes.b': '{n} byte',
+  'bytes.kb': '{n} kB',
+  'bytes.mb': '{n} MB',
+};
+
+export const dictionaries = Object.freeze({ en, vi });
+export const languages = Object.freeze(Object.keys(dictionaries));
+
+let current = 'en';
+
+/** The language to start with: the stored choice, else the first browser language we speak, else English. */
+export function initialLanguage(stored, browserLanguages) {
+  if (languages.includes(stored)) {
+    return stored;
+  }
+  for (const tag of browserLanguages ?? []) {
+    const base = String(tag).toLowerCase().split('-')[0];
+    if (languages.includes(base)) {
+      return base;
+    }
+  }
+  return 'en';
+}
+
+export function language() {
+  return current;
+}
+
+export function setLanguage(lang) {
+  current = languages.includes(lang) ? lang : 'en';
+  document.documentElement.lang = current;
+}
+
+/** The text for key in the current language with {name} placeholders filled from params. */
+export function t(key, params = {}) {
+  const text = dictionaries[current][key] ?? en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
+/** Writes the current language into every element marked with data-i18n* attributes under root. */
+export function translatePage(root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) {
+    el.textContent = t(el.dataset.i18n);
+  }
+  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) {
+    el.placeholder = t(el.dataset.i18nPlaceholder);
+  }
+  for (const el of root.querySelectorAll('[data-i18n-aria-label]')) {
+    el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
+  }
+  document.title = t('app.title');
+}

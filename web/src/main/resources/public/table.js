@@ -1,0 +1,216 @@
+// The student list: search, sort and pagination over the students held in the page, rendered as text.
+
+import { FIELDS } from './validate.js';
+import { t, language } from './i18n.js';
+
+export const PAGE_SIZE = 25;
+
+/** Lower case without accents, so "nguyen" finds "Nguyễn" and "dang" finds "Đặng". */
+export function fold(text) {
+  return String(text ?? '')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+}
+
+/** The students for which every word of query occurs in at least one column. */
+export function filterStudents(students, query) {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return students;
+  return students.filter((student) => {
+    const columns = FIELDS.map((field) => fold(student[field]));
+    return words.every((word) => columns.some((column) => column.includes(word)));
+  });
+}
+
+/** A sorted copy; ties are broken by Student ID so the order is stable across refreshes. */
+export function sortStudents(students, column, direction, locale = 'en') {
+  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+  const sign = direction === 'descending' ? -1 : 1;
+  return [...students].sort((a, b) =>
+    sign * (collator.compare(String(a[column] ?? ''), String(b[column] ?? ''))
+      || collator.compare(String(a.studentid ?? ''), String(b.studentid ?? ''))));
+}
+
+/** One page of rows (pages count from 1; an out-of-range page is clamped). */
+export function paginate(rows, page, size = PAGE_SIZE) {
+  const pages = Math.max(1, Math.ceil(rows.length / size));
+  const current = Math.min(Math.max(1, page), pages);
+  const start = (current - 1) * size;
+  return { rows: rows.slice(start, start + size), page: current, pages, from: rows.length ? start + 1 : 0, to: Math.min(start + size, rows.length) };
+}
+
+/** Renders the table, count, empty state and pager from the state it is given. */
+export class StudentTable {
+  constructor(root) {
+    this.root = root;
+    this.body = root.querySelector('#students-body');
+    this.table = root.querySelector('#students-table');
+    this.count = root.querySelector('#student-count');
+    this.empty = root.querySelector('#empty-state');
+    this.emptyTitle = root.querySelector('#empty-title');
+    this.emptyDetail = root.querySelector('#empty-detail');
+    this.pager = root.querySelector('#pagination');
+    this.pageInfo = root.querySelector('#page-info');
+    this.prev = root.querySelector('#prev-page');
+    this.next = root.querySelector('#next-page');
+    this.region = root.querySelector('#table-region');
+    this.students = [];
+    this.state = 'no-key'; // 'no-key' | 'loading' | 'loaded' | 'failed'
+    this.query = '';
+    this.column = 'studentid';
+    this.direction = 'ascending';
+    this.page = 1;
+    this.highlight = null;
+    this.addedWhileLoading = new Map();
+
+    for (const button of root.querySelectorAll('button[data-sort]')) {
+      button.addEventListener('click', () => this.sortBy(button.dataset.sort));
+    }
+    this.prev.addEventListener('click', () => this.goTo(this.page - 1));
+    this.next.addEventListener('click', () => this.goTo(this.page + 1));
+  }
+
+  /** Shows that a load is running; rows already shown stay until the answer arrives. */
+  startLoading() {
+    this.addedWhileLoading = new Map();
+    this.region.setAttribute('aria-busy', 'true');
+    if (this.state !== 'loaded') this.state = 'loading';
+    this.render();
+  }
+
+  /** A load failed: keeps rows already shown, else shows the failure as the empty state. */
+  loadFailed() {
+    this.region.setAttribute('aria-busy', 'false');
+    if (this.state !== 'loaded') this.state = 'failed';
+    this.render();
+  }
+
+  /** Forgets every student, as when the key is removed. */
+  clear() {
+    this.students = [];
+    this.addedWhileLoading = new Map();
+    this.state = 'no-key';
+    this.highlight = null;
+    this.region.setAttribute('aria-busy', 'false');
+    this.render();
+  }
+
+  /** Shows the students loaded; one saved while the load ran is kept even if the answer predates it. */
+  setStudents(students) {
+    const loaded = students.filter((s) => s && typeof s === 'object');
+    const ids = new Set(loaded.map((s) => s.studentid));
+    this.students = [...loaded, ...[...this.addedWhileLoading.values()].filter((s) => !ids.has(s.studentid))];
+    this.addedWhileLoading = new Map();
+    this.state = 'loaded';
+    this.region.setAttribute('aria-busy', 'false');
+    this.render();
+  }
+
+  /** Adds (or replaces) one student and shows the page it lands on, highlighted. */
+  add(student) {
+    this.addedWhileLoading.set(student.studentid, student);
+    this.students = [...this.students.filter((s) => s.studentid !== student.studentid), student];
+    this.state = 'loaded';
+    this.highlight = student.studentid;
+    const rows = this.visibleRows();
+    const index = rows.findIndex((s) => s.studentid === student.studentid);
+    if (index >= 0) this.page = Math.floor(index / PAGE_SIZE) + 1;
+    this.render();
+  }
+
+  search(query) {
+    this.query = query;
+    this.page = 1;
+    this.render();
+  }
+
+  sortBy(column) {
+    if (this.column === column) {
+      this.direction = this.direction === 'ascending' ? 'descending' : 'ascending';
+    } else {
+      this.column = column;
+      this.direction = 'ascending';
+    }
+    this.render();
+  }
+
+  goTo(page) {
+    this.page = page;
+    this.render();
+    this.body.closest('section')?.querySelector('h2')?.scrollIntoView?.({ block: 'nearest' });
+  }
+
+  visibleRows() {
+    return sortStudents(filterStudents(this.students, this.query), this.column, this.direction, language());
+  }
+
+  render() {
+    for (const th of this.table.querySelectorAll('th[data-column]')) {
+      if (th.dataset.column === this.column) th.setAttribute('aria-sort', this.direction);
+      else th.removeAttribute('aria-sort');
+    }
+    const rows = this.visibleRows();
+    const view = paginate(rows, this.page);
+    this.page = view.page;
+    this.renderRows(view.rows);
+    this.renderCount(rows.length);
+    this.renderEmpty(rows.length);
+    this.pager.hidden = this.state !== 'loaded' || view.pages <= 1;
+    this.pageInfo.textContent = t('pager.info', { from: view.from, to: view.to, total: rows.length, page: view.page, pages: view.pages });
+    this.prev.disabled = view.page <= 1;
+    this.next.disabled = view.page >= view.pages;
+  }
+
+  renderRows(rows) {
+    const labels = Object.fromEntries(FIELDS.map((field) => [field, t(`field.${field}`)]));
+    const fragment = document.createDocumentFragment();
+    for (const student of rows) {
+      const tr = document.createElement('tr');
+      tr.dataset.studentid = String(student.studentid ?? '');
+      if (student.studentid === this.highlight) tr.classList.add('is-new');
+      for (const field of FIELDS) {
+        const td = document.createElement('td');
+        td.dataset.column = field;
+        td.dataset.label = labels[field];
+        td.textContent = String(student[field] ?? '');
+        tr.append(td);
+      }
+      fragment.append(tr);
+    }
+    this.body.replaceChildren(fragment);
+    this.table.hidden = this.state !== 'loaded' || rows.length === 0;
+  }
+
+  renderCount(shown) {
+    const total = this.students.length;
+    if (this.state !== 'loaded') {
+      this.count.textContent = this.state === 'loading' ? t('list.loading') : '';
+    } else if (this.query.trim() && shown !== total) {
+      this.count.textContent = t('list.count.filtered', { shown, total });
+    } else {
+      this.count.textContent = t(total === 1 ? 'list.count.one' : 'list.count.other', { count: total });
+    }
+  }
+
+  renderEmpty(shown) {
+    let title = null;
+    let detail = '';
+    if (this.state === 'no-key') {
+      [title, detail] = [t('list.nokey.title'), t('list.nokey.detail')];
+    } else if (this.state === 'loading') {
+      title = t('list.loading');
+    } else if (this.state === 'failed') {
+      [title, detail] = [t('list.failed.title'), t('list.failed.detail')];
+    } else if (this.students.length === 0) {
+      [title, detail] = [t('list.empty.title'), t('list.empty.detail')];
+    } else if (shown === 0) {
+      [title, detail] = [t('list.nomatch.title', { query: this.query.trim() }), t('list.nomatch.detail')];
+    }
+    this.empty.hidden = title === null;
+    this.emptyTitle.textContent = title ?? '';
+    this.emptyDetail.textContent = detail;
+  }
+}
