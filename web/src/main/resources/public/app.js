@@ -220,6 +220,9 @@ function useBase(url) {
   fieldErrors.clear(ui.base, ui.baseError);
   renderBase();
   areas.connection.show({ tone: 'success', title: () => t('settings.saved', { url }) });
+  state.loadSequence += 1; // the students of the previous API are not this one's
+  table.clear();
+  areas.list.clear();
   loadStudents();
 }
 

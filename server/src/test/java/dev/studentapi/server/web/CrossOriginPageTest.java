@@ -97,6 +97,8 @@ class CrossOriginPageTest {
             assertThat(browser.find("#api-base-display").getText()).as("remembered").isEqualTo(prod(api).toString());
             page.openSettings().button("Use default").click();
             assertThat(browser.find("#api-base-display").getText()).isEqualTo(host.url().resolve("prod").toString());
+            assertThat(page.waitForMessage("list-messages", "error").getText()).contains("Nothing answers at");
+            assertThat(browser.findAll("#students-body tr")).as("no rows of the other API are left").isEmpty();
         }
     }
 
