@@ -1,5 +1,7 @@
 package dev.studentapi.redis;
 
+import dev.studentapi.testkit.TcpForwarder;
+
 import dev.studentapi.core.StoreException;
 import dev.studentapi.core.usage.QuotaCharge;
 import dev.studentapi.core.usage.QuotaWindow;

@@ -16,14 +16,17 @@ public final class RunningServer implements AutoCloseable {
     private final Components components;
     private final Optional<IssuedApiKey> bootstrapKey;
     private final Optional<AdminCredentials> generatedAdminCredentials;
+    private final Optional<ScheduledBackups> schedule;
 
     RunningServer(Javalin http, ControlPlaneServer controlPlane, Components components,
-                  Optional<IssuedApiKey> bootstrapKey, Optional<AdminCredentials> generatedAdminCredentials) {
+                  Optional<IssuedApiKey> bootstrapKey, Optional<AdminCredentials> generatedAdminCredentials,
+                  Optional<ScheduledBackups> schedule) {
         this.http = http;
         this.controlPlane = controlPlane;
         this.components = components;
         this.bootstrapKey = bootstrapKey;
         this.generatedAdminCredentials = generatedAdminCredentials;
+        this.schedule = schedule;
     }
 
     /** The control plane's endpoint, for {@code aws --endpoint-url ... apigateway}. */
@@ -62,6 +65,7 @@ public final class RunningServer implements AutoCloseable {
     @Override
     public void close() {
         try {
+            schedule.ifPresent(ScheduledBackups::close);
             controlPlane.close();
             http.stop();
         } finally {

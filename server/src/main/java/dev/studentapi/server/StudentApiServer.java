@@ -38,8 +38,9 @@ public final class StudentApiServer {
             Optional<IssuedApiKey> created = components.bootstrap.ensureDefaults(components.gateway,
                     settings.bootstrap());
             Javalin http = HttpApp.create(settings.host(), settings.port(), settings.stage(),
-                    settings.corsAllowedOrigins(), components.gateway, components.functions,
-                    new DownloadRoute(components.downloads));
+                    settings.corsAllowedOrigins(),
+                    settings.gatewayEnabled() ? Optional.of(components.gateway) : Optional.empty(),
+                    components.functions, components.downloads.map(DownloadRoute::new));
             http.start();
             boundPort.set(http.port());
             AtomicReference<AdminCredentials> generated = new AtomicReference<>();
@@ -51,7 +52,10 @@ public final class StudentApiServer {
                 http.stop();
                 throw e;
             }
-            return new RunningServer(http, admin, components, created, Optional.ofNullable(generated.get()));
+            Optional<ScheduledBackups> schedule = settings.backupSchedule().map(expression ->
+                    ScheduledBackups.start(expression, settings.backupTimeZone(), components, clock));
+            return new RunningServer(http, admin, components, created, Optional.ofNullable(generated.get()),
+                    schedule);
         } catch (RuntimeException e) {
             components.close();
             throw e;

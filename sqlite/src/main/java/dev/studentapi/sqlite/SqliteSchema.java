@@ -81,6 +81,13 @@ final class SqliteSchema {
                 day     TEXT    NOT NULL,
                 used    INTEGER NOT NULL CHECK (used >= 0),
                 PRIMARY KEY (plan_id, key_id, day)
+            ) WITHOUT ROWID"""), List.of(
+            """
+            CREATE TABLE schedule_ticks (
+                schedule    TEXT    NOT NULL,
+                tick_millis INTEGER NOT NULL,
+                holder      TEXT    NOT NULL,
+                PRIMARY KEY (schedule, tick_millis)
             ) WITHOUT ROWID"""));
 
     /** The schema version this code writes and reads. */

@@ -5,12 +5,15 @@ import dev.studentapi.core.usage.QuotaPeriod;
 import dev.studentapi.core.usage.QuotaSettings;
 import dev.studentapi.core.usage.ThrottleSettings;
 import dev.studentapi.core.gateway.BootstrapSettings;
+import dev.studentapi.core.schedule.ScheduleExpression;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,20 +44,27 @@ public record Settings(
         int adminPort,
         Optional<String> adminAccessKeyId,
         Optional<String> adminSecretAccessKey,
-        String adminRegion) {
+        String adminRegion,
+        Engines engines,
+        Optional<ScheduleExpression> backupSchedule,
+        ZoneId backupTimeZone,
+        boolean gatewayEnabled) {
 
     /** Every variable the server reads; a config file naming any other is refused. */
     public static final Set<String> VARIABLES = Set.of("HOST", "PORT", "DATA_DIR", "STAGE", "CORS_ALLOWED_ORIGINS",
             "SENDER_EMAIL", "RECIPIENT_EMAIL", "S3_BUCKET_NAME", "SMTP_HOST", "SMTP_PORT", "SMTP_USERNAME",
             "SMTP_PASSWORD", "SMTP_STARTTLS", "LOCALE", "PLAN_RATE_LIMIT", "PLAN_BURST_LIMIT", "PLAN_QUOTA_LIMIT",
             "PLAN_QUOTA_PERIOD", "PUBLIC_BASE_URL", "ADMIN_BIND", "ADMIN_PORT", "ADMIN_ACCESS_KEY_ID",
-            "ADMIN_SECRET_ACCESS_KEY", "ADMIN_REGION");
+            "ADMIN_SECRET_ACCESS_KEY", "ADMIN_REGION", "STORE", "BUCKET", "MAIL", "LIMITER", "AWS_REGION",
+            "AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "DYNAMODB_TABLE_PREFIX", "REDIS_URL",
+            "BACKUP_SCHEDULE", "BACKUP_TIMEZONE", "GATEWAY");
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern ORIGINS = Pattern.compile("\\*|https?://[^\\s,]+(\\s*,\\s*https?://[^\\s,]+)*");
     private static final Pattern URL = Pattern.compile("https?://[^\\s?#]+");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
 
     /** SMTP delivery settings; {@link #toString()} never shows the password. */
     public record Smtp(String host, int port, Optional<String> username, Optional<String> password,
@@ -141,8 +151,55 @@ public record Settings(
                 v.integer("ADMIN_PORT", 8081, 0, 65535),
                 v.optional("ADMIN_ACCESS_KEY_ID"),
                 v.optional("ADMIN_SECRET_ACCESS_KEY"),
-                v.matching("ADMIN_REGION", "us-east-1", Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d"),
-                        "an AWS region name such as us-east-1"));
+                v.matching("ADMIN_REGION", "us-east-1", REGION, "an AWS region name such as us-east-1"),
+                engines(v, smtp.isPresent()),
+                v.optional("BACKUP_SCHEDULE").map(expression -> {
+                    try {
+                        return ScheduleExpression.parse(expression);
+                    } catch (IllegalArgumentException e) {
+                        throw Variables.invalid("BACKUP_SCHEDULE", expression,
+                                "cron(min hour day-of-month month day-of-week year) or rate(N unit): " + e.getMessage());
+                    }
+                }),
+                v.optional("BACKUP_TIMEZONE").map(zone -> {
+                    try {
+                        return ZoneId.of(zone);
+                    } catch (java.time.DateTimeException e) {
+                        throw Variables.invalid("BACKUP_TIMEZONE", zone, "a time zone such as Asia/Bangkok or UTC");
+                    }
+                }).orElse(ZoneOffset.UTC),
+                v.choice("GATEWAY", Switch.ON, Switch.class) == Switch.ON);
+    }
+
+    private enum Switch { ON, OFF }
+
+    private static Engines engines(Variables v, boolean smtpConfigured) {
+        Engines.Mail mail = v.choice("MAIL", smtpConfigured ? Engines.Mail.SMTP : Engines.Mail.OUTBOX,
+                Engines.Mail.class);
+        if (mail == Engines.Mail.SMTP && !smtpConfigured) {
+            throw new SettingsException("MAIL=smtp needs SMTP_HOST");
+        }
+        if (v.optional("AWS_ACCESS_KEY_ID").isPresent() != v.optional("AWS_SECRET_ACCESS_KEY").isPresent()) {
+            throw new SettingsException("Set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither");
+        }
+        return new Engines(
+                v.choice("STORE", Engines.Store.SQLITE, Engines.Store.class),
+                v.choice("BUCKET", Engines.Bucket.FILE, Engines.Bucket.class),
+                mail,
+                v.choice("LIMITER", Engines.Limiter.LOCAL, Engines.Limiter.class),
+                v.matching("AWS_REGION", "us-east-1", REGION, "an AWS region name such as us-east-1"),
+                v.optional("AWS_ENDPOINT_URL").map(url -> {
+                    if (!URL.matcher(url).matches()) {
+                        throw Variables.invalid("AWS_ENDPOINT_URL", url, "an http(s) URL");
+                    }
+                    return java.net.URI.create(url);
+                }),
+                v.optional("AWS_ACCESS_KEY_ID").map(id -> new Engines.AwsKeys(id,
+                        v.optional("AWS_SECRET_ACCESS_KEY").orElseThrow())),
+                v.matching("DYNAMODB_TABLE_PREFIX", "", Pattern.compile("[A-Za-z0-9_.-]{0,100}"),
+                        "letters, digits, '_', '-' or '.'"),
+                v.matching("REDIS_URL", "redis://127.0.0.1:6379", Pattern.compile("rediss?://\\S+"),
+                        "a redis:// URL"));
     }
 
     /** The SQLite file holding students, keys, plans and usage. */
@@ -160,6 +217,7 @@ public record Settings(
 
     @Override
     public String toString() {
-        return "Settings[port=" + port + ", dataDir=" + dataDir + ", stage=" + stage + ", smtp=" + smtp + "]";
+        return "Settings[port=" + port + ", dataDir=" + dataDir + ", stage=" + stage + ", smtp=" + smtp
+                + ", engines=" + engines + "]";
     }
 }

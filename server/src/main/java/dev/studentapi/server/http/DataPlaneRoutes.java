@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -25,10 +26,10 @@ final class DataPlaneRoutes {
 
     private final String stagePrefix;
     private final Cors cors;
-    private final GatewayFilter gateway;
+    private final Optional<GatewayFilter> gateway;
     private final Map<String, Resource> resources;
 
-    DataPlaneRoutes(String stage, Cors cors, GatewayFilter gateway, StudentFunctions functions) {
+    DataPlaneRoutes(String stage, Cors cors, Optional<GatewayFilter> gateway, StudentFunctions functions) {
         this.stagePrefix = "/" + stage;
         this.cors = cors;
         this.gateway = gateway;
@@ -67,7 +68,7 @@ final class DataPlaneRoutes {
             JsonReplies.error(ctx, 413, "Request Entity Too Large");
             return;
         }
-        if (gateway.admit(ctx)) {
+        if (gateway.isEmpty() || gateway.get().admit(ctx)) {
             JsonReplies.send(ctx, action.apply(ctx));
         }
     }

@@ -1,5 +1,6 @@
 package dev.studentapi.server.http;
 
+import dev.studentapi.core.StoreException;
 import dev.studentapi.functions.StudentFunctions;
 import dev.studentapi.core.gateway.Gateway;
 import io.javalin.Javalin;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Builds the data-plane HTTP server: gateway, student routes, downloads, the web page and its headers. */
@@ -26,10 +28,15 @@ public final class HttpApp {
     private HttpApp() {
     }
 
-    public static Javalin create(String host, int port, String stage, List<String> corsOrigins, Gateway gateway,
-                                 StudentFunctions functions, DownloadRoute downloads) {
+    /**
+     * The server for {@code stage}; {@code gateway} empty means no key, throttle or quota checks (for measuring
+     * the gateway's cost), {@code downloads} empty means backups are not served from here (S3 links instead).
+     */
+    public static Javalin create(String host, int port, String stage, List<String> corsOrigins,
+                                 Optional<Gateway> gateway, StudentFunctions functions,
+                                 Optional<DownloadRoute> downloads) {
         Cors cors = new Cors(corsOrigins);
-        DataPlaneRoutes dataPlane = new DataPlaneRoutes(stage, cors, new GatewayFilter(gateway), functions);
+        DataPlaneRoutes dataPlane = new DataPlaneRoutes(stage, cors, gateway.map(GatewayFilter::new), functions);
         AtomicLong requests = new AtomicLong();
         String requestIdPrefix = Long.toString(System.currentTimeMillis(), 36) + "-";
         return Javalin.create(config -> {
@@ -60,13 +67,18 @@ public final class HttpApp {
                 config.routes.addHttpHandler(method, dataPlane.stagePrefix(), dataPlane::handle);
                 config.routes.addHttpHandler(method, dataPlane.stagePrefix() + "/<rest>", dataPlane::handle);
             }
-            config.routes.get("/downloads/{bucket}/<key>", downloads::handle);
+            downloads.ifPresent(route -> config.routes.get("/downloads/{bucket}/<key>", route::handle));
             config.routes.get("/config.json", ctx -> ctx.contentType("application/json")
                     .result("{\"apiBaseUrl\":\"/" + stage + "\"}"));
             config.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
             config.routes.error(404, ctx -> JsonReplies.error(ctx, 404, "Not Found"));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> JsonReplies.error(ctx, e.getStatus(),
                     e.getStatus() == 413 ? "Request Entity Too Large" : e.getMessage()));
+            config.routes.exception(StoreException.class, (e, ctx) -> {
+                LOG.warn("request {} refused: {}", ctx.attribute(RequestAttributes.REQUEST_ID), e.getMessage());
+                JsonReplies.gatewayError(ctx, 503, "ServiceUnavailableException",
+                        "Service Unavailable: " + e.getMessage());
+            });
             config.routes.exception(Exception.class, (e, ctx) -> internalError(e, ctx));
         });
     }

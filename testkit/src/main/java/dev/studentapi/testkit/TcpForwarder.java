@@ -1,4 +1,4 @@
-package dev.studentapi.redis;
+package dev.studentapi.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,20 +14,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TCP proxy on a local port to a target address, which a test stops (closing every connection through it,
  * as a Redis crash would) and starts again on the same port.
  */
-final class TcpForwarder implements AutoCloseable {
+public final class TcpForwarder implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
     private int port;
 
-    TcpForwarder(String targetHost, int targetPort) {
+    public TcpForwarder(String targetHost, int targetPort) {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
     }
 
     /** Listens (on a free port the first time, on the same port afterwards) and forwards every connection. */
-    synchronized TcpForwarder start() throws IOException {
+    public synchronized TcpForwarder start() throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -39,12 +39,12 @@ final class TcpForwarder implements AutoCloseable {
         return this;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Stops listening and cuts every connection. */
-    synchronized void stop() throws IOException {
+    public synchronized void stop() throws IOException {
         ServerSocket socket = server;
         if (socket != null) {
             socket.close();

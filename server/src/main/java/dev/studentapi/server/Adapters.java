@@ -1,0 +1,159 @@
+package dev.studentapi.server;
+
+import dev.studentapi.core.StoreException;
+import dev.studentapi.core.mail.Mailer;
+import dev.studentapi.core.usage.QuotaWindow;
+import dev.studentapi.dynamodb.DynamoDbApiKeyStore;
+import dev.studentapi.dynamodb.DynamoDbClients;
+import dev.studentapi.dynamodb.DynamoDbStudentStore;
+import dev.studentapi.dynamodb.DynamoDbTables;
+import dev.studentapi.dynamodb.DynamoDbTickLease;
+import dev.studentapi.dynamodb.DynamoDbUsageCounter;
+import dev.studentapi.dynamodb.DynamoDbUsagePlanStore;
+import dev.studentapi.filesystem.DownloadResolver;
+import dev.studentapi.filesystem.FileObjectStore;
+import dev.studentapi.filesystem.LinkSigner;
+import dev.studentapi.mail.OutboxMailer;
+import dev.studentapi.mail.SmtpMailer;
+import dev.studentapi.mail.SmtpSettings;
+import dev.studentapi.ratelimit.LocalThrottle;
+import dev.studentapi.redis.RedisConnection;
+import dev.studentapi.redis.RedisThrottle;
+import dev.studentapi.redis.RedisUsageCounter;
+import dev.studentapi.s3.S3Connection;
+import dev.studentapi.s3.S3ObjectStore;
+import dev.studentapi.server.config.Engines;
+import dev.studentapi.server.config.Settings;
+import dev.studentapi.ses.SesMailer;
+import dev.studentapi.sqlite.SqliteApiKeyStore;
+import dev.studentapi.sqlite.SqliteDatabase;
+import dev.studentapi.sqlite.SqliteStudentStore;
+import dev.studentapi.sqlite.SqliteTickLease;
+import dev.studentapi.sqlite.SqliteUsageCounter;
+import dev.studentapi.sqlite.SqliteUsagePlanStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Builds the adapter of each port for the engine the settings chose, registering what must be closed. */
+final class Adapters {
+
+    private final Settings settings;
+    private final Engines engines;
+    private final Clock clock;
+    private final List<AutoCloseable> resources;
+
+    Adapters(Settings settings, Clock clock, List<AutoCloseable> resources) {
+        this.settings = settings;
+        this.engines = settings.engines();
+        this.clock = clock;
+        this.resources = resources;
+    }
+
+    Components.Stores stores() {
+        if (engines.store() == Engines.Store.DYNAMODB) {
+            var client = DynamoDbClients.create(engines.awsRegion(), engines.awsEndpoint(), credentials());
+            resources.add(client);
+            DynamoDbTables tables = reachable("DynamoDB",
+                    () -> new DynamoDbTables(client, engines.dynamoDbTablePrefix()).createIfAbsent());
+            return new Components.Stores(new DynamoDbStudentStore(tables), new DynamoDbApiKeyStore(tables),
+                    new DynamoDbUsagePlanStore(tables), new DynamoDbUsageCounter(tables), new DynamoDbTickLease(tables));
+        }
+        SqliteDatabase database = SqliteDatabase.open(settings.databaseFile());
+        resources.add(database);
+        return new Components.Stores(new SqliteStudentStore(database), new SqliteApiKeyStore(database),
+                new SqliteUsagePlanStore(database), new SqliteUsageCounter(database), new SqliteTickLease(database));
+    }
+
+    Components.Limits limits() {
+        if (engines.limiter() == Engines.Limiter.REDIS) {
+            RedisConnection redis = RedisConnection.open(engines.redisUrl());
+            resources.add(redis);
+            var counter = new RedisUsageCounter(redis, "student-api:");
+            LocalDate today = LocalDate.now(clock);
+            reachable("Redis", redis.address(), () -> counter.used("-", "-", new QuotaWindow(today, today.plusDays(1))));
+            return new Components.Limits(new RedisThrottle(redis, "student-api:", clock), Optional.of(counter));
+        }
+        return new Components.Limits(new LocalThrottle(clock), Optional.empty());
+    }
+
+    Components.Bucket bucket(Supplier<URI> publicBaseUrl) {
+        if (engines.bucket() == Engines.Bucket.S3) {
+            S3Connection s3 = S3Connection.open(engines.awsRegion(), engines.awsEndpoint(), credentials());
+            resources.add(s3);
+            var store = new S3ObjectStore(s3.client(), s3.presigner(), settings.bucketName(), clock);
+            reachable("S3", () -> {
+                try {
+                    store.createBucketIfAbsent();
+                    return store;
+                } catch (IOException e) {
+                    throw new StoreException(e.getMessage(), e);
+                }
+            });
+            return new Components.Bucket(store, Optional.empty());
+        }
+        Path dataDir = settings.dataDir();
+        LinkSigner signer = linkSigner(dataDir.resolve("secrets").resolve("download-signing.key"));
+        Path buckets = dataDir.resolve("buckets");
+        return new Components.Bucket(new FileObjectStore(buckets, settings.bucketName(), publicBaseUrl, signer),
+                Optional.of(new DownloadResolver(buckets, signer, clock)));
+    }
+
+    Mailer mailer() {
+        return switch (engines.mail()) {
+            case SES -> {
+                var client = SesMailer.client(engines.awsRegion(), engines.awsEndpoint(), credentials());
+                resources.add(client);
+                yield new SesMailer(client);
+            }
+            case SMTP -> {
+                Settings.Smtp smtp = settings.smtp().orElseThrow();
+                yield new SmtpMailer(new SmtpSettings(smtp.host(), smtp.port(), smtp.username().orElse(null),
+                        smtp.password().orElse(null), smtp.startTls()), clock);
+            }
+            case OUTBOX -> new OutboxMailer(settings.dataDir().resolve("outbox"), clock);
+        };
+    }
+
+    private AwsCredentialsProvider credentials() {
+        return engines.awsKeys()
+                .<AwsCredentialsProvider>map(keys -> StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())))
+                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+    }
+
+    private <T> T reachable(String engine, Supplier<T> firstCall) {
+        return reachable(engine, engines.awsEndpoint().map(URI::toString).orElse("region " + engines.awsRegion()),
+                firstCall);
+    }
+
+    private static <T> T reachable(String engine, String where, Supplier<T> firstCall) {
+        try {
+            return firstCall.get();
+        } catch (StoreException e) {
+            throw e.getMessage().contains("unreachable") ? e
+                    : new StoreException(engine + " is unreachable at " + where + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new StoreException(engine + " is unreachable at " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static LinkSigner linkSigner(Path secretFile) {
+        try {
+            return LinkSigner.loadOrCreate(secretFile);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read or create the download-link secret " + secretFile
+                    + ": " + e.getMessage(), e);
+        }
+    }
+}
