@@ -1,0 +1,49 @@
+package dev.studentapi.functions;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CORS headers of SPEC §4, for the server and the Lambda handlers alike: on every response (errors included)
+ * and on preflight answers, for any origin or a configured list.
+ */
+public final class CorsPolicy {
+
+    public static final String ALLOW_METHODS = "GET,POST,OPTIONS";
+    public static final String ALLOW_HEADERS = "Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token";
+    public static final String EXPOSE_HEADERS = "Retry-After,x-amzn-ErrorType,x-amzn-RequestId";
+    public static final String MAX_AGE_SECONDS = "600";
+
+    private final List<String> allowedOrigins;
+    private final boolean anyOrigin;
+
+    public CorsPolicy(List<String> allowedOrigins) {
+        this.allowedOrigins = List.copyOf(allowedOrigins);
+        this.anyOrigin = allowedOrigins.contains("*");
+    }
+
+    /** The headers that let a browser page on {@code origin} (may be null) read a response. */
+    public Map<String, String> headers(String origin) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (anyOrigin) {
+            headers.put("Access-Control-Allow-Origin", "*");
+        } else {
+            if (origin != null && allowedOrigins.contains(origin)) {
+                headers.put("Access-Control-Allow-Origin", origin);
+            }
+            headers.put("Vary", "Origin");
+        }
+        headers.put("Access-Control-Expose-Headers", EXPOSE_HEADERS);
+        return headers;
+    }
+
+    /** The headers of a preflight answer, in addition to {@link #headers(String)}. */
+    public Map<String, String> preflightHeaders(String origin) {
+        Map<String, String> headers = headers(origin);
+        headers.put("Access-Control-Allow-Methods", ALLOW_METHODS);
+        headers.put("Access-Control-Allow-Headers", ALLOW_HEADERS);
+        headers.put("Access-Control-Max-Age", MAX_AGE_SECONDS);
+        return headers;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.studentapi.infra;
+
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three functions on Java 21 with SnapStart, each behind a {@code live} alias of its published version, with
+ * a log group of one month's retention and a role of its own that allows only the calls that function makes.
+ */
+final class StudentFunctions extends Construct {
+
+    static final String ALIAS = "live";
+
+    final Alias getStudentData;
+    final Alias insertStudentData;
+    final Alias backup;
+
+    StudentFunctions(Construct scope, String id, StackAssets assets, StudentData data, StackParameters parameters) {
+        super(scope, id);
+        Stack stack = Stack.of(this);
+        String table = data.table.getTableArn();
+        String backups = data.backups.arnForObjects(StudentData.BACKUP_PREFIX + "*");
+        String sender = identityArn(stack, parameters.senderEmail.getValueAsString());
+        String recipient = identityArn(stack, parameters.recipientEmail.getValueAsString());
+
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("TABLE_NAME", data.table.getTableName());
+        environment.put("S3_BUCKET_NAME", data.backups.getBucketName());
+        environment.put("SENDER_EMAIL", parameters.senderEmail.getValueAsString());
+        environment.put("RECIPIENT_EMAIL", parameters.recipientEmail.getValueAsString());
+        environment.put("LOCALE", parameters.locale.getValueAsString());
+        Code code = Code.fromAsset(assets.functionCode().toString());
+
+        getStudentData = function(code, environment, new FunctionSpec("getStudentData", "GetStudentDataHandler",
+                Duration.seconds(29), List.of(allow(List.of("dynamodb:Scan", "dynamodb:BatchGetItem"), table))));
+        insertStudentData = function(code, environment, new FunctionSpec("insertStudentData",
+                "InsertStudentDataHandler", Duration.seconds(29), List.of(
+                allow(List.of("dynamodb:PutItem"), table),
+                allow(List.of("ses:SendEmail"), sender))));
+        backup = function(code, environment, new FunctionSpec("BackupDynamoDBAndSendEmail",
+                "BackupDynamoDBAndSendEmailHandler", Duration.minutes(5), List.of(
+                allow(List.of("dynamodb:Scan", "dynamodb:BatchGetItem"), table),
+                allow(List.of("s3:PutObject", "s3:AbortMultipartUpload", "s3:GetObject"), backups),
+                allow(List.of("ses:SendEmail"), sender, recipient))));
+    }
+
+    private Alias function(Code code, Map<String, String> environment, FunctionSpec spec) {
+        LogGroup logs = LogGroup.Builder.create(this, spec.name() + "Logs").logGroupName("/aws/lambda/" + spec.name())
+                .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build();
+        List<PolicyStatement> statements = new ArrayList<>(spec.statements());
+        statements.add(allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), logs.getLogGroupArn()));
+        Role role = Role.Builder.create(this, spec.name() + "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Runs " + spec.name() + " with only the calls it makes")
+                .inlinePolicies(Map.of(spec.name(), PolicyDocument.Builder.create().statements(statements).build()))
+                .build();
+        Function function = Function.Builder.create(this, spec.name()).functionName(spec.name())
+                .runtime(Runtime.JAVA_21).handler(spec.handler()).code(code).memorySize(1024)
+                .timeout(spec.timeout()).environment(environment).role(role).logGroup(logs)
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .description("Student Records API: " + spec.name()).build();
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "the live alias points at the published current version");
+        return Alias.Builder.create(this, spec.name() + "Alias").aliasName(ALIAS)
+                .version(function.getCurrentVersion()).build();
+    }
+
+    private static PolicyStatement allow(List<String> actions, String... resources) {
+        return PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(actions).resources(List.of(resources))
+                .build();
+    }
+
+    private static String identityArn(Stack stack, String email) {
+        return stack.formatArn(ArnComponents.builder().service("ses").resource("identity")
+                .resourceName(email).build());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.studentapi.lambda;
+
+import java.time.Duration;
+
+/**
+ * The components of this function container, built once by static initialisation from the process environment,
+ * so that the Lambda init phase (and a SnapStart snapshot) holds every client and warm invocations build nothing.
+ */
+final class Container {
+
+    static final LambdaComponents COMPONENTS;
+
+    /** How long building {@link #COMPONENTS} took, logged once per container. */
+    static final Duration INITIALISATION;
+
+    static {
+        long started = System.nanoTime();
+        COMPONENTS = LambdaComponents.fromEnvironment(System.getenv());
+        INITIALISATION = Duration.ofNanos(System.nanoTime() - started);
+        System.out.println("Student Records API: components built in " + INITIALISATION.toMillis() + " ms");
+    }
+
+    private Container() {
+    }
+}

@@ -1,0 +1,144 @@
+package dev.studentapi.lambda;
+
+import dev.studentapi.functions.CorsPolicy;
+
+import dev.studentapi.core.backup.BackupService;
+import dev.studentapi.core.mail.EmailTemplates;
+import dev.studentapi.core.student.StudentService;
+import dev.studentapi.core.student.StudentValidator;
+import dev.studentapi.dynamodb.DynamoDbClients;
+import dev.studentapi.dynamodb.DynamoDbStudentStore;
+import dev.studentapi.dynamodb.DynamoDbTables;
+import dev.studentapi.functions.JsonSnapshotFormat;
+import dev.studentapi.functions.StudentFunctions;
+import dev.studentapi.s3.S3Connection;
+import dev.studentapi.s3.S3ObjectStore;
+import dev.studentapi.ses.SesMailer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The composition root of a function container: the DynamoDB, S3 and SES clients and the three functions over
+ * them, built once from the environment. Safe for concurrent use; building it makes no network call.
+ */
+public final class LambdaComponents implements AutoCloseable {
+
+    private static final String STUDENTS_TABLE = "studentData";
+
+    private final LambdaSettings settings;
+    private final DynamoDbClient dynamoDb;
+    private final S3Connection s3;
+    private final SesV2Client ses;
+    private final StudentFunctions functions;
+    private final CorsPolicy cors;
+
+    private LambdaComponents(LambdaSettings settings, DynamoDbClient dynamoDb, S3Connection s3, SesV2Client ses,
+                             Clock clock) {
+        this.settings = settings;
+        this.dynamoDb = dynamoDb;
+        this.s3 = s3;
+        this.ses = ses;
+        var studentStore = new DynamoDbStudentStore(new DynamoDbTables(dynamoDb, tablePrefix(settings.tableName())));
+        var mailer = new SesMailer(ses);
+        var templates = new EmailTemplates(settings.language(), settings.senderEmail());
+        var bucket = new S3ObjectStore(s3.client(), s3.presigner(), settings.bucketName(), clock);
+        var students = new StudentService(studentStore, new StudentValidator(clock), mailer, templates);
+        var backups = new BackupService(studentStore, bucket, new JsonSnapshotFormat(), mailer, templates,
+                settings.recipientEmail(), clock);
+        this.functions = new StudentFunctions(students, backups, settings.language());
+        this.cors = new CorsPolicy(settings.allowedOrigins());
+    }
+
+    /**
+     * Builds everything from {@code environment} (see {@link LambdaSettings}). Credentials come from
+     * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN} in that map when
+     * they are set, else from the default chain (a SnapStart container provides them through
+     * {@code AWS_CONTAINER_CREDENTIALS_FULL_URI}, which the chain follows and refreshes).
+     */
+    public static LambdaComponents fromEnvironment(Map<String, String> environment) {
+        return create(LambdaSettings.from(environment), credentials(environment), Clock.systemUTC());
+    }
+
+    /** Builds everything from explicit settings and credentials. */
+    public static LambdaComponents create(LambdaSettings settings, AwsCredentialsProvider credentials, Clock clock) {
+        DynamoDbClient dynamoDb = DynamoDbClients.create(settings.region(), settings.endpoint(), credentials);
+        S3Connection s3 = null;
+        SesV2Client ses = null;
+        try {
+            s3 = S3Connection.open(settings.region(), settings.endpoint(), credentials);
+            ses = SesMailer.client(settings.region(), settings.endpoint(), credentials);
+            return new LambdaComponents(settings, dynamoDb, s3, ses, clock);
+        } catch (RuntimeException e) {
+            closeQuietly(ses, e);
+            closeQuietly(s3, e);
+            closeQuietly(dynamoDb, e);
+            throw e;
+        }
+    }
+
+    public LambdaSettings settings() {
+        return settings;
+    }
+
+    public StudentFunctions functions() {
+        return functions;
+    }
+
+    CorsPolicy cors() {
+        return cors;
+    }
+
+    /**
+     * The prefix that makes {@link DynamoDbTables#students()} the table named by {@code TABLE_NAME}: the stores
+     * name their tables {@code prefix + "studentData"}, as the stack and the reference system do.
+     */
+    static String tablePrefix(String tableName) {
+        if (!tableName.endsWith(STUDENTS_TABLE)) {
+            throw new IllegalStateException("TABLE_NAME must be " + STUDENTS_TABLE
+                    + " or end with it (a prefix such as dev_" + STUDENTS_TABLE + "), not '" + tableName + "'");
+        }
+        return tableName.substring(0, tableName.length() - STUDENTS_TABLE.length());
+    }
+
+    private static AwsCredentialsProvider credentials(Map<String, String> environment) {
+        String id = environment.get("AWS_ACCESS_KEY_ID");
+        String secret = environment.get("AWS_SECRET_ACCESS_KEY");
+        if (id == null || id.isBlank() || secret == null || secret.isBlank()
+                || environment.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        String token = environment.get("AWS_SESSION_TOKEN");
+        return StaticCredentialsProvider.create(token == null || token.isBlank()
+                ? AwsBasicCredentials.create(id, secret) : AwsSessionCredentials.create(id, secret, token));
+    }
+
+    private static void closeQuietly(AutoCloseable closeable, RuntimeException failure) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        RuntimeException failure = new IllegalStateException("closing the AWS clients failed");
+        closeQuietly(ses, failure);
+        closeQuietly(s3, failure);
+        closeQuietly(dynamoDb, failure);
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.studentapi.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+
+/**
+ * Run in a fresh JVM by {@link ColdStartTest}: constructs a handler as the Lambda runtime does (running the static
+ * initialisation from the process environment), then invokes it twice, and prints the times as one line.
+ */
+public final class ColdStartProbe {
+
+    private ColdStartProbe() {
+    }
+
+    public static void main(String[] args) {
+        APIGatewayProxyRequestEvent event = ProxyEvents.load("get-students.json");
+        long started = System.nanoTime();
+        GetStudentDataHandler handler = new GetStudentDataHandler();
+        long constructed = System.nanoTime();
+        int status = handler.handleRequest(event, null).getStatusCode();
+        long first = System.nanoTime();
+        handler.handleRequest(event, null);
+        long warm = System.nanoTime();
+        System.out.printf("status=%d staticInitMs=%d handlerMs=%d firstInvocationMs=%d warmInvocationMs=%d%n",
+                status, Container.INITIALISATION.toMillis(), (constructed - started) / 1_000_000,
+                (first - constructed) / 1_000_000, (warm - first) / 1_000_000);
+    }
+}

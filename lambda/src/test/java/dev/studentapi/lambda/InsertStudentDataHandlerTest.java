@@ -1,0 +1,131 @@
+package dev.studentapi.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InsertStudentDataHandlerTest {
+
+    @RegisterExtension
+    static final MotoAws AWS = new MotoAws();
+
+    private LambdaComponents components;
+    private InsertStudentDataHandler handler;
+
+    @BeforeEach
+    void buildContainer() {
+        components = LambdaComponents.fromEnvironment(AWS.provision());
+        handler = new InsertStudentDataHandler(components);
+    }
+
+    @AfterEach
+    void closeContainer() {
+        components.close();
+    }
+
+    private APIGatewayProxyResponseEvent post(String fixture) {
+        return handler.handleRequest(ProxyEvents.load(fixture), null);
+    }
+
+    @Test
+    void savesTheStudentObjectAndMailsTheConfirmation() throws Exception {
+        APIGatewayProxyResponseEvent response = post("post-students-object.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(response.getBody()).isEqualTo("{\"message\":\"Student data saved and confirmation email sent!\","
+                + "\"student\":{\"studentid\":\"SV001\",\"name\":\"Nguyễn Tri Bão Thắng\",\"class\":\"21DTHA1\","
+                + "\"birthdate\":\"2003-02-28\",\"email\":\"thang@example.edu.vn\"}}");
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json")
+                .containsEntry("Access-Control-Allow-Origin", "*");
+        assertThat(AWS.sentMail()).contains("Student registration confirmed -> thang@example.edu.vn");
+    }
+
+    @Test
+    void savesTheWebPagesEnvelopeOnTheStageRoot() {
+        APIGatewayProxyResponseEvent response = post("post-stage-root-envelope.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(response.getBody()).contains("\"studentid\":\"SV002\"", "\"name\":\"Trần Thị Mai\"");
+    }
+
+    @Test
+    void decodesABase64Body() {
+        APIGatewayProxyResponseEvent response = post("post-students-base64.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(201);
+        assertThat(response.getBody()).contains("\"studentid\":\"SV003\"");
+    }
+
+    @Test
+    void savesButReportsAConfirmationThatSesRefused() {
+        var environment = AWS.provision();
+        environment.put("SENDER_EMAIL", "stranger@unverified.test");
+        try (var unverified = LambdaComponents.fromEnvironment(environment)) {
+            APIGatewayProxyResponseEvent response = new InsertStudentDataHandler(unverified)
+                    .handleRequest(ProxyEvents.load("post-students-object.json"), null);
+
+            assertThat(response.getStatusCode()).isEqualTo(201);
+            assertThat(response.getBody()).startsWith("{\"message\":\"Student data saved, but email to "
+                    + "thang@example.edu.vn failed: Amazon SES refused the message: Email address not verified")
+                    .contains("\"student\":{\"studentid\":\"SV001\"");
+        }
+    }
+
+    @Test
+    void answersInVietnameseWhenTheLocaleSaysSo() {
+        var environment = AWS.provision();
+        environment.put("LOCALE", "vi");
+        try (var vietnamese = LambdaComponents.fromEnvironment(environment)) {
+            APIGatewayProxyResponseEvent response = new InsertStudentDataHandler(vietnamese)
+                    .handleRequest(ProxyEvents.load("post-students-not-json.json"), null);
+
+            assertThat(response.getBody()).isEqualTo("{\"message\":\"Dữ liệu gửi lên không hợp lệ.\"}");
+        }
+    }
+
+    @Nested
+    class Refusals {
+
+        @Test
+        void aSecondInsertOfTheSameIdIsAConflict() {
+            post("post-students-object.json");
+
+            APIGatewayProxyResponseEvent response = post("post-students-object.json");
+
+            assertThat(response.getStatusCode()).isEqualTo(409);
+            assertThat(response.getBody()).isEqualTo("{\"message\":\"Student ID 'SV001' already exists.\"}");
+            assertThat(response.getHeaders()).containsEntry("Access-Control-Allow-Origin", "*");
+        }
+
+        @Test
+        void aBodyThatIsNotJsonIsInvalidData() {
+            APIGatewayProxyResponseEvent response = post("post-students-not-json.json");
+
+            assertThat(response.getStatusCode()).isEqualTo(400);
+            assertThat(response.getBody()).isEqualTo("{\"message\":\"Invalid data sent.\"}");
+        }
+
+        @Test
+        void aMissingFieldIsMissingInformation() {
+            APIGatewayProxyResponseEvent response = post("post-students-missing-field.json");
+
+            assertThat(response.getStatusCode()).isEqualTo(400);
+            assertThat(response.getBody()).isEqualTo("{\"message\":\"Missing required student information.\","
+                    + "\"errors\":{\"email\":\"is required\"}}");
+        }
+
+        @Test
+        void anImpossibleDateNamesTheField() {
+            APIGatewayProxyResponseEvent response = post("post-students-bad-birthdate.json");
+
+            assertThat(response.getStatusCode()).isEqualTo(400);
+            assertThat(response.getBody()).isEqualTo("{\"message\":\"Invalid student information: birthdate must "
+                    + "be a real date YYYY-MM-DD\",\"errors\":{\"birthdate\":\"must be a real date YYYY-MM-DD\"}}");
+        }
+    }
+}
