@@ -113,10 +113,7 @@ final class PlansCommand {
 
         @Override
         public void run() {
-            try (Components c = Stores.open(plans.main)) {
-                c.plans.bind(planId, keyId);
-                plans.main.spec.commandLine().getOut().println("bound " + keyId + " to " + planId);
-            }
+            plans.binding(planId, keyId, true);
         }
     }
 
@@ -131,10 +128,19 @@ final class PlansCommand {
 
         @Override
         public void run() {
-            try (Components c = Stores.open(plans.main)) {
+            plans.binding(planId, keyId, false);
+        }
+    }
+
+    private void binding(String planId, String keyId, boolean bound) {
+        try (Components c = Stores.open(main)) {
+            if (bound) {
+                c.plans.bind(planId, keyId);
+            } else {
                 c.plans.unbind(planId, keyId);
-                plans.main.spec.commandLine().getOut().println("unbound " + keyId + " from " + planId);
             }
+            main.spec.commandLine().getOut().println((bound ? "bound " + keyId + " to " : "unbound " + keyId
+                    + " from ") + planId);
         }
     }
 
