@@ -81,7 +81,8 @@ final class Adapters {
             resources.add(redis);
             var counter = new RedisUsageCounter(redis, "student-api:");
             LocalDate today = LocalDate.now(clock);
-            reachable("Redis", redis.address(), () -> counter.used("-", "-", new QuotaWindow(today, today.plusDays(1))));
+            // A first call, so that a Redis out of reach stops start-up with a message naming its address.
+            counter.used("-", "-", new QuotaWindow(today, today.plusDays(1)));
             return new Components.Limits(new RedisThrottle(redis, "student-api:", clock), Optional.of(counter));
         }
         return new Components.Limits(new LocalThrottle(clock), Optional.empty());
@@ -132,17 +133,11 @@ final class Adapters {
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build());
     }
 
+    /** Makes the first call to an AWS engine, naming the engine and where it was sought when it fails. */
     private <T> T reachable(String engine, Supplier<T> firstCall) {
-        return reachable(engine, engines.awsEndpoint().map(URI::toString).orElse("region " + engines.awsRegion()),
-                firstCall);
-    }
-
-    private static <T> T reachable(String engine, String where, Supplier<T> firstCall) {
+        String where = engines.awsEndpoint().map(URI::toString).orElse("region " + engines.awsRegion());
         try {
             return firstCall.get();
-        } catch (StoreException e) {
-            throw e.getMessage().contains("unreachable") ? e
-                    : new StoreException(engine + " is unreachable at " + where + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new StoreException(engine + " is unreachable at " + where + ": " + e.getMessage(), e);
         }

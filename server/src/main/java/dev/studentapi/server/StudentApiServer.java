@@ -10,7 +10,6 @@ import dev.studentapi.server.http.DownloadRoute;
 import dev.studentapi.server.http.HttpApp;
 import io.javalin.Javalin;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,8 +31,7 @@ public final class StudentApiServer {
     public static RunningServer start(Settings settings, Clock clock) {
         settings.requireDistinctPorts();
         AtomicReference<Integer> boundPort = new AtomicReference<>(settings.port());
-        Components components = Components.build(settings, clock, () -> URI.create(
-                settings.publicBaseUrl().orElse("http://127.0.0.1:" + boundPort.get())));
+        Components components = Components.build(settings, clock, () -> settings.publicBaseUrl(boundPort.get()));
         try {
             Optional<IssuedApiKey> created = components.bootstrap.ensureDefaults(components.gateway,
                     settings.bootstrap());

@@ -11,9 +11,7 @@ public sealed interface MailDelivery {
         try {
             mailer.send(message);
             return new Sent();
-        } catch (MailFailure e) {
-            return new Failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (MailFailure | RuntimeException e) {
             return new Failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }

@@ -23,8 +23,7 @@ public final class UsageService {
 
     /** One row per day in [from, to] for a key on a plan: used that day, and quota left at the end of it. */
     public List<DailyUsage> daily(String planId, String keyId, LocalDate from, LocalDate to) {
-        UsagePlan plan = plans.findById(planId)
-                .orElseThrow(() -> ApiKeyException.notFound("Invalid Usage Plan ID specified"));
+        UsagePlan plan = plan(planId);
         if (to.isBefore(from)) {
             throw ApiKeyException.badRequest("The end date must not be before the start date.");
         }
@@ -41,8 +40,7 @@ public final class UsageService {
 
     /** The quota left in the key's current window (-1 when the plan has no quota). */
     public long remaining(String planId, String keyId) {
-        UsagePlan plan = plans.findById(planId)
-                .orElseThrow(() -> ApiKeyException.notFound("Invalid Usage Plan ID specified"));
+        UsagePlan plan = plan(planId);
         if (plan.quota() == null) {
             return -1;
         }
@@ -52,8 +50,7 @@ public final class UsageService {
 
     /** Sets what remains of the key's quota in the current window. */
     public long setRemaining(String planId, String keyId, long remaining) {
-        UsagePlan plan = plans.findById(planId)
-                .orElseThrow(() -> ApiKeyException.notFound("Invalid Usage Plan ID specified"));
+        UsagePlan plan = plan(planId);
         QuotaSettings quota = plan.quotaSettings()
                 .orElseThrow(() -> ApiKeyException.badRequest("Usage plan " + planId + " has no quota."));
         if (remaining < 0) {
@@ -62,6 +59,11 @@ public final class UsageService {
         QuotaWindow window = QuotaWindow.containing(clock.instant(), quota);
         counter.setUsed(planId, keyId, window, Math.max(0, quota.limit() - remaining));
         return remaining;
+    }
+
+    private UsagePlan plan(String planId) {
+        return plans.findById(planId)
+                .orElseThrow(() -> ApiKeyException.notFound("Invalid Usage Plan ID specified"));
     }
 
     private long remainingAfter(UsagePlan plan, String keyId, LocalDate day, Map<LocalDate, Long> perDay,

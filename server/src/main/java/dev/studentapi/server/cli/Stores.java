@@ -3,7 +3,6 @@ package dev.studentapi.server.cli;
 import dev.studentapi.server.Components;
 import dev.studentapi.server.config.Settings;
 
-import java.net.URI;
 import java.time.Clock;
 
 /** Opens the same stores as the server, on the same data directory, for one CLI command. */
@@ -13,7 +12,6 @@ final class Stores {
 
     static Components open(Main main) {
         Settings settings = Settings.fromEnvironment(main.environment);
-        return Components.build(settings, Clock.systemUTC(), () -> URI.create(settings.publicBaseUrl()
-                .orElse("http://127.0.0.1:" + settings.port())));
+        return Components.build(settings, Clock.systemUTC(), () -> settings.publicBaseUrl(settings.port()));
     }
 }

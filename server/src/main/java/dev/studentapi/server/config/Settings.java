@@ -207,6 +207,11 @@ public record Settings(
         return dataDir.resolve("student-api.db");
     }
 
+    /** The base of e-mailed download links: {@code PUBLIC_BASE_URL}, or this machine on {@code boundPort}. */
+    public java.net.URI publicBaseUrl(int boundPort) {
+        return java.net.URI.create(publicBaseUrl.orElse("http://127.0.0.1:" + boundPort));
+    }
+
     /** The control plane's own port, refused when it is the data plane's. */
     public void requireDistinctPorts() {
         if (adminPort != 0 && adminPort == port) {
