@@ -17,6 +17,8 @@ import java.util.function.Function;
 final class DataPlaneRoutes {
 
     static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** Refused bodies up to this size are read and dropped first, so the client is not reset mid-upload. */
+    static final long DRAINED_BODY_BYTES = 8 * MAX_BODY_BYTES;
 
     private record Resource(Map<HandlerType, Function<Context, ApiResponse>> methods) {
         Set<HandlerType> allowed() {
@@ -65,12 +67,30 @@ final class DataPlaneRoutes {
         }
         String length = ctx.header("Content-Length");
         if (length != null && parsesAbove(length, MAX_BODY_BYTES)) {
-            JsonReplies.error(ctx, 413, "Request Entity Too Large");
+            refuseTooLarge(ctx, !parsesAbove(length, DRAINED_BODY_BYTES));
             return;
         }
         if (gateway.isEmpty() || gateway.get().admit(ctx)) {
             JsonReplies.send(ctx, action.apply(ctx));
         }
+    }
+
+    /**
+     * Answers 413. A client that sends its whole body before reading (most do) would otherwise meet a reset
+     * instead of the answer, so a moderately large body is read and dropped first; a larger one closes the
+     * connection.
+     */
+    private static void refuseTooLarge(Context ctx, boolean drain) {
+        if (drain) {
+            try (java.io.InputStream body = ctx.req().getInputStream()) {
+                body.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (java.io.IOException e) {
+                ctx.header("Connection", "close");
+            }
+        } else {
+            ctx.header("Connection", "close");
+        }
+        JsonReplies.error(ctx, 413, "Request Entity Too Large");
     }
 
     private String resourcePath(String path) {
