@@ -1,6 +1,9 @@
 package dev.studentapi.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studentapi.core.student.Student;
+import dev.studentapi.sqlite.SqliteDatabase;
+import dev.studentapi.sqlite.SqliteStudentStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -90,6 +93,22 @@ class DataPlaneTest {
         assertThat(mails).hasSize(2);
         String first = Files.readString(mails.get(0));
         assertThat(first).contains("To: sv002@example.com").contains("Subject: Student registration confirmed");
+    }
+
+    @Test
+    void everyWriteIsInTheVeryNextListWhetherThisServerOrAnotherProcessMadeIt() {
+        for (int i = 1; i <= 10; i++) {
+            assertThat(Json.parse(server.get("/prod/students", server.key()).body())).hasSize(2 * (i - 1));
+            assertJson(post("/prod/students", student(String.format("SV%03d", i), "Over HTTP")), 201);
+            assertThat(Json.parse(server.get("/prod/students", server.key()).body())).hasSize(2 * i - 1);
+            try (SqliteDatabase cli = SqliteDatabase.open(dataDir.resolve("student-api.db"))) {
+                new SqliteStudentStore(cli).insert(new Student(String.format("SV%03d", 100 + i), "From the CLI",
+                        "CNTT1", "2003-02-28", "cli@example.com"));
+            }
+        }
+        JsonNode list = Json.parse(server.get("/prod/students", server.key()).body());
+        assertThat(list).hasSize(20);
+        assertThat(list.get(19).get("name").asText()).isEqualTo("From the CLI");
     }
 
     @Test

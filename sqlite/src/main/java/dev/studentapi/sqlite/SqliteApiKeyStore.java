@@ -23,10 +23,15 @@ public final class SqliteApiKeyStore implements ApiKeyStore {
     private static final String COLUMNS =
             "id, name, description, enabled, created_millis, updated_millis, value_hash";
 
+    /** Lookups by value hash kept between commits: every request with a key makes one. */
+    private static final int CACHED_HASHES = 10_000;
+
     private final SqliteDatabase database;
+    private final CommitScopedCache<KeyHash, Optional<ApiKey>> byHash;
 
     public SqliteApiKeyStore(SqliteDatabase database) {
         this.database = database;
+        this.byHash = new CommitScopedCache<>(database, CACHED_HASHES);
     }
 
     @Override
@@ -54,7 +59,8 @@ public final class SqliteApiKeyStore implements ApiKeyStore {
 
     @Override
     public Optional<ApiKey> findByHash(KeyHash hash) {
-        return database.read("find an API key by hash", connection -> first(connection, "value_hash", hash.hex()));
+        return byHash.get(hash, h -> database.read("find an API key by hash",
+                connection -> first(connection, "value_hash", h.hex())));
     }
 
     @Override
@@ -109,13 +115,12 @@ public final class SqliteApiKeyStore implements ApiKeyStore {
         statement.setString(first + 5, key.valueHash().hex());
     }
 
-    private static Optional<ApiKey> first(Connection connection, String column, String value) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM api_keys WHERE " + column + " = ?")) {
-            statement.setString(1, value);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(key(rows)) : Optional.empty();
-            }
+    private Optional<ApiKey> first(Connection connection, String column, String value) throws SQLException {
+        PreparedStatement statement = database.prepared(connection,
+                "SELECT " + COLUMNS + " FROM api_keys WHERE " + column + " = ?");
+        statement.setString(1, value);
+        try (ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Optional.of(key(rows)) : Optional.empty();
         }
     }
 

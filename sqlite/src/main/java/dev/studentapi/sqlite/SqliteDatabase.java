@@ -11,10 +11,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -37,12 +43,19 @@ public final class SqliteDatabase implements AutoCloseable {
 
     private final Path file;
     private final BlockingQueue<Connection> idle;
-    private final ReentrantLock writer = new ReentrantLock(true);
+    private final Map<Connection, Map<String, PreparedStatement>> statements = new ConcurrentHashMap<>();
+    private final ReentrantLock writer = new ReentrantLock();
+    private final Connection watcher;
+    private final PreparedStatement dataVersion;
+    private final List<Runnable> beforeClose = new CopyOnWriteArrayList<>();
+    private volatile WalIndexHeader walIndex;
     private volatile boolean closed;
 
-    private SqliteDatabase(Path file, List<Connection> connections) {
+    private SqliteDatabase(Path file, List<Connection> connections, Connection watcher) throws SQLException {
         this.file = file;
         this.idle = new ArrayBlockingQueue<>(connections.size(), false, connections);
+        this.watcher = watcher;
+        this.dataVersion = watcher.prepareStatement("PRAGMA data_version");
     }
 
     /** Opens (creating it and its folders when missing) the database file and brings its schema up to date. */
@@ -61,17 +74,20 @@ public final class SqliteDatabase implements AutoCloseable {
         Path absolute = file.toAbsolutePath();
         createFolders(absolute);
         List<Connection> opened = new ArrayList<>();
+        SqliteDatabase database;
         try {
-            for (int i = 0; i < connections; i++) {
+            for (int i = 0; i <= connections; i++) {
                 opened.add(connect(absolute));
             }
+            database = new SqliteDatabase(absolute, opened.subList(1, opened.size()), opened.get(0));
         } catch (SQLException e) {
-            opened.forEach(SqliteDatabase::closeQuietly);
+            opened.forEach(SqliteDatabase::closeOnFailure);
             throw failure("open " + absolute, e);
         }
-        SqliteDatabase database = new SqliteDatabase(absolute, opened);
         try {
             int found = database.write("migrate the schema", SqliteSchema::migrate);
+            database.changeVersion();
+            database.walIndex = WalIndexHeader.map(absolute).orElse(null);
             if (found < SqliteSchema.LATEST) {
                 LOG.info("SQLite database {} upgraded from schema version {} to {}", absolute, found,
                         SqliteSchema.LATEST);
@@ -115,6 +131,47 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * A number that changes whenever a transaction that changed the file commits, in this process or another:
+     * equal numbers from two calls mean nothing was committed in between, so a value read after the first call
+     * is still current. Reads the commit counter of the WAL index (a few nanoseconds); where that cannot be
+     * mapped, asks {@code PRAGMA data_version} on a connection of its own that never writes.
+     */
+    public long changeVersion() {
+        WalIndexHeader header = walIndex;
+        if (header != null) {
+            return header.commitVersion();
+        }
+        synchronized (dataVersion) {
+            try (ResultSet rows = dataVersion.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            } catch (SQLException e) {
+                throw failure("read the data version", e);
+            }
+        }
+    }
+
+    /**
+     * The statement for {@code sql} on {@code connection}, prepared on first use and kept with the connection:
+     * preparing is a good part of a short query's cost. The caller binds every parameter, closes its result set
+     * and never closes the statement.
+     */
+    PreparedStatement prepared(Connection connection, String sql) throws SQLException {
+        Map<String, PreparedStatement> cache = statements.computeIfAbsent(connection, c -> new HashMap<>());
+        PreparedStatement statement = cache.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            cache.put(sql, statement);
+        }
+        return statement;
+    }
+
+    /** Runs {@code action} when the database closes, before its connections do (to write what is pending). */
+    void beforeClose(Runnable action) {
+        beforeClose.add(action);
+    }
+
     /** Whether the statement failed on a PRIMARY KEY or UNIQUE constraint. */
     static boolean violatesUniqueness(SQLException e) {
         return e instanceof SQLiteException sqlite
@@ -129,12 +186,29 @@ public final class SqliteDatabase implements AutoCloseable {
     /** Closes every connection; those in use close when they are given back. */
     @Override
     public void close() {
+        if (!closed) {
+            for (Runnable action : beforeClose) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("SQLite: a task before closing {} failed: {}", file, e.getMessage());
+                }
+            }
+        }
         List<Connection> toClose = new ArrayList<>();
+        boolean wasOpen;
         synchronized (this) {
+            wasOpen = !closed;
             closed = true;
             idle.drainTo(toClose);
         }
-        toClose.forEach(SqliteDatabase::closeQuietly);
+        toClose.forEach(this::closeQuietly);
+        if (wasOpen) {
+            walIndex = null;
+            synchronized (dataVersion) {
+                closeQuietly(watcher);
+            }
+        }
     }
 
     private static <T, X extends Exception> T inTransaction(Connection connection, String begin, String operation,
@@ -212,6 +286,14 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    private static void closeOnFailure(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("SQLite failed to close a connection", e);
+        }
+    }
+
     private static void rollbackQuietly(Connection connection) {
         try {
             execute(connection, "ROLLBACK");
@@ -220,7 +302,8 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Connection connection) {
+    private void closeQuietly(Connection connection) {
+        statements.remove(connection);
         try {
             connection.close();
         } catch (SQLException e) {

@@ -88,7 +88,10 @@ final class SqliteSchema {
                 tick_millis INTEGER NOT NULL,
                 holder      TEXT    NOT NULL,
                 PRIMARY KEY (schedule, tick_millis)
-            ) WITHOUT ROWID"""));
+            ) WITHOUT ROWID"""), List.of(
+            // bumped by every absolute change of a window's count, so that reserved units of the old count are
+            // known to be gone (see SqliteUsageCounter)
+            "ALTER TABLE usage_windows ADD COLUMN generation INTEGER NOT NULL DEFAULT 0"));
 
     /** The schema version this code writes and reads. */
     static final int LATEST = MIGRATIONS.size();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.OptionalLong;
 
 /**
  * Students in the {@code students} table of a SQLite database. Safe for concurrent use and across processes:
@@ -30,7 +31,8 @@ public final class SqliteStudentStore implements StudentStore {
     @Override
     public boolean insert(Student student) {
         return database.write("insert a student", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            try {
+                PreparedStatement statement = database.prepared(connection, INSERT);
                 statement.setString(1, student.studentId());
                 statement.setString(2, student.name());
                 statement.setString(3, student.className());
@@ -47,11 +49,16 @@ public final class SqliteStudentStore implements StudentStore {
         });
     }
 
+    /** The database's commit counter: any commit to the file, students or not, counts as a change. */
+    @Override
+    public OptionalLong changeVersion() {
+        return OptionalLong.of(database.changeVersion());
+    }
+
     @Override
     public void forEachOrdered(StudentSink sink) throws IOException {
         database.<Void, IOException>read("list students", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(SELECT_ORDERED);
-                 ResultSet rows = statement.executeQuery()) {
+            try (ResultSet rows = database.prepared(connection, SELECT_ORDERED).executeQuery()) {
                 while (rows.next()) {
                     sink.accept(new Student(rows.getString(1), rows.getString(2), rows.getString(3),
                             rows.getString(4), rows.getString(5)));

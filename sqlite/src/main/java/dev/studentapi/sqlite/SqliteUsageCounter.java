@@ -11,104 +11,296 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Request counts per (plan, key) in the {@code usage_windows} and {@code usage_days} tables of a SQLite
- * database. Durable, and atomic across threads and processes: each charge is one {@code BEGIN IMMEDIATE}
- * transaction that counts only while the window is below its limit. Engine failures throw
- * {@link dev.studentapi.core.StoreException}.
+ * database. Durable and exact across threads and processes: a request is admitted only after its unit is
+ * committed to the window's count.
+ *
+ * <p>Units are committed in blocks. A key whose units run out quickly (within {@link #FAST_NANOS}) gets twice
+ * as many next time, up to {@link #MAX_BLOCK} and never more than a quarter of what is left of the limit, so a
+ * busy key costs one {@code BEGIN IMMEDIATE} per block instead of one per request, and a quiet one reserves a
+ * single unit, as before. Units reserved and not yet handed out are counted in the database but not in what
+ * this counter reports; they are given back when the window or day changes, when the count is set and when the
+ * database closes. A process killed while holding some leaves them counted: it never admits uncounted requests.
+ * Another process (the CLI) that sets a count bumps the window's {@code generation}, and units reserved before
+ * are dropped at once: every hand-out first compares the database's commit counter.
+ *
+ * <p>Engine failures throw {@link dev.studentapi.core.StoreException}.
  */
 public final class SqliteUsageCounter implements UsageCounter {
 
+    /** The most units one reservation takes. */
+    static final int MAX_BLOCK = 512;
+    /** A block used up faster than this makes the next one twice as large. */
+    static final long FAST_NANOS = 20_000_000L;
+
     private static final String WINDOW = "plan_id = ? AND key_id = ? AND window_start = ? AND window_end = ?";
+    private static final String SELECT_WINDOW = "SELECT used, generation FROM usage_windows WHERE " + WINDOW;
+    private static final String CREATE_WINDOW = "INSERT OR IGNORE INTO usage_windows "
+            + "(plan_id, key_id, window_start, window_end, used) VALUES (?, ?, ?, ?, 0)";
+    private static final String ADD_TO_WINDOW = "UPDATE usage_windows SET used = used + ? WHERE " + WINDOW;
+    private static final String GIVE_BACK_TO_WINDOW =
+            "UPDATE usage_windows SET used = max(0, used - ?) WHERE " + WINDOW + " AND generation = ?";
+    private static final String ADD_TO_DAY = "INSERT INTO usage_days (plan_id, key_id, day, used) "
+            + "VALUES (?, ?, ?, ?) ON CONFLICT (plan_id, key_id, day) DO UPDATE SET used = used + excluded.used";
+    private static final String GIVE_BACK_TO_DAY =
+            "UPDATE usage_days SET used = max(0, used - ?) WHERE plan_id = ? AND key_id = ? AND day = ?";
+
+    private record Holder(String planId, String keyId) {
+    }
+
+    /** Units of one (plan, key) committed to its window and day and not yet handed out; guarded by itself. */
+    private static final class Reservation {
+        QuotaWindow window;
+        LocalDate day;
+        long units;
+        long generation;
+        /** The window's count in the database, units included, when last read. */
+        long storedUsed;
+        /** The database's commit counter read before {@link #storedUsed} was. */
+        long checkedVersion;
+        long block = 1;
+        long reservedAtNanos;
+
+        boolean holds(QuotaWindow window, LocalDate day) {
+            return units > 0 && window.equals(this.window) && day.equals(this.day);
+        }
+    }
+
+    private record Row(long used, long generation) {
+    }
 
     private final SqliteDatabase database;
+    private final LongSupplier nanoTime;
+    private final Map<Holder, Reservation> reservations = new ConcurrentHashMap<>();
 
     public SqliteUsageCounter(SqliteDatabase database) {
+        this(database, System::nanoTime);
+    }
+
+    /** With the monotonic time source that sizes blocks (tests drive it by hand). */
+    SqliteUsageCounter(SqliteDatabase database, LongSupplier nanoTime) {
         this.database = database;
+        this.nanoTime = nanoTime;
+        database.beforeClose(this::giveBackAll);
     }
 
     @Override
     public QuotaCharge tryCharge(String planId, String keyId, QuotaWindow window, LocalDate day, long limit) {
-        return database.write("charge a request to a quota", connection -> {
-            try (PreparedStatement create = connection.prepareStatement("INSERT OR IGNORE INTO usage_windows "
-                    + "(plan_id, key_id, window_start, window_end, used) VALUES (?, ?, ?, ?, 0)");
-                 PreparedStatement count = connection.prepareStatement(
-                         "UPDATE usage_windows SET used = used + 1 WHERE " + WINDOW + " AND used < ?")) {
-                bindWindow(create, planId, keyId, window);
-                create.executeUpdate();
-                bindWindow(count, planId, keyId, window);
-                count.setLong(5, limit);
-                if (count.executeUpdate() == 0) {
-                    return new QuotaCharge.Exhausted(used(connection, planId, keyId, window));
+        Holder holder = new Holder(planId, keyId);
+        Reservation reservation = reservations.computeIfAbsent(holder, h -> new Reservation());
+        synchronized (reservation) {
+            if (reservation.holds(window, day)) {
+                long version = database.changeVersion();
+                if (version != reservation.checkedVersion) {
+                    recheck(holder, reservation, version);
                 }
+                if (reservation.units > 0) {
+                    reservation.units--;
+                    return new QuotaCharge.Charged(reservation.storedUsed - reservation.units);
+                }
+            } else if (reservation.units > 0) {
+                giveBack(holder, reservation);
             }
-            try (PreparedStatement countDay = connection.prepareStatement("INSERT INTO usage_days "
-                    + "(plan_id, key_id, day, used) VALUES (?, ?, ?, 1) "
-                    + "ON CONFLICT (plan_id, key_id, day) DO UPDATE SET used = used + 1")) {
-                countDay.setString(1, planId);
-                countDay.setString(2, keyId);
-                countDay.setString(3, day.toString());
-                countDay.executeUpdate();
-            }
-            return new QuotaCharge.Charged(used(connection, planId, keyId, window));
-        });
+            return reserve(holder, reservation, window, day, limit);
+        }
     }
 
     @Override
     public long used(String planId, String keyId, QuotaWindow window) {
-        return database.read("read the usage of a quota window", connection -> used(connection, planId, keyId, window));
+        Holder holder = new Holder(planId, keyId);
+        Reservation reservation = reservations.get(holder);
+        if (reservation == null) {
+            return read(holder, window).used();
+        }
+        synchronized (reservation) {
+            Row row = read(holder, window);
+            boolean ours = reservation.units > 0 && window.equals(reservation.window)
+                    && row.generation() == reservation.generation;
+            return Math.max(0, row.used() - (ours ? reservation.units : 0));
+        }
     }
 
     @Override
     public void setUsed(String planId, String keyId, QuotaWindow window, long used) {
-        database.write("set the usage of a quota window", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO usage_windows "
-                    + "(plan_id, key_id, window_start, window_end, used) VALUES (?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (plan_id, key_id, window_start, window_end) DO UPDATE SET used = excluded.used")) {
-                bindWindow(statement, planId, keyId, window);
-                statement.setLong(5, Math.max(0, used));
-                return statement.executeUpdate();
-            }
-        });
+        Holder holder = new Holder(planId, keyId);
+        Reservation reservation = reservations.computeIfAbsent(holder, h -> new Reservation());
+        synchronized (reservation) {
+            database.write("set the usage of a quota window", connection -> {
+                PreparedStatement set = database.prepared(connection, "INSERT INTO usage_windows "
+                        + "(plan_id, key_id, window_start, window_end, used) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (plan_id, key_id, window_start, window_end) "
+                        + "DO UPDATE SET used = excluded.used, generation = generation + 1");
+                bindWindow(set, holder, window);
+                set.setLong(5, Math.max(0, used));
+                set.executeUpdate();
+                if (reservation.units > 0 && window.equals(reservation.window)) {
+                    giveBackToDay(connection, holder, reservation);
+                    reservation.units = 0;
+                }
+                return null;
+            });
+        }
     }
 
     @Override
     public Map<LocalDate, Long> daily(String planId, String keyId, LocalDate from, LocalDate to) {
-        return database.read("read daily usage", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT day, used FROM usage_days "
-                    + "WHERE plan_id = ? AND key_id = ? AND day BETWEEN ? AND ? AND used > 0 ORDER BY day")) {
-                statement.setString(1, planId);
-                statement.setString(2, keyId);
-                statement.setString(3, from.toString());
-                statement.setString(4, to.toString());
-                Map<LocalDate, Long> perDay = new TreeMap<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        perDay.put(LocalDate.parse(rows.getString(1)), rows.getLong(2));
-                    }
+        Holder holder = new Holder(planId, keyId);
+        Reservation reservation = reservations.get(holder);
+        if (reservation == null) {
+            return readDaily(holder, from, to);
+        }
+        synchronized (reservation) {
+            Map<LocalDate, Long> perDay = readDaily(holder, from, to);
+            if (reservation.units > 0) {
+                perDay.computeIfPresent(reservation.day, (day, used) -> used > reservation.units
+                        ? used - reservation.units : null);
+            }
+            return perDay;
+        }
+    }
+
+    /** Commits a new block of units to the window and day, and hands out the first; or reports the limit. */
+    private QuotaCharge reserve(Holder holder, Reservation reservation, QuotaWindow window, LocalDate day,
+                                long limit) {
+        long now = nanoTime.getAsLong();
+        long wanted = reservation.window != null && now - reservation.reservedAtNanos < FAST_NANOS
+                ? Math.min(MAX_BLOCK, reservation.block * 2) : 1;
+        long version = database.changeVersion();
+        Row before = database.write("charge a request to a quota", connection -> {
+            PreparedStatement create = database.prepared(connection, CREATE_WINDOW);
+            bindWindow(create, holder, window);
+            create.executeUpdate();
+            Row row = select(connection, holder, window);
+            long granted = granted(limit - row.used(), wanted);
+            if (granted > 0) {
+                PreparedStatement add = database.prepared(connection, ADD_TO_WINDOW);
+                add.setLong(1, granted);
+                bindWindow(add, holder, window, 2);
+                add.executeUpdate();
+                addToDay(connection, holder, day, granted);
+            }
+            return row;
+        });
+        long granted = granted(limit - before.used(), wanted);
+        if (granted == 0) {
+            return new QuotaCharge.Exhausted(before.used());
+        }
+        reservation.window = window;
+        reservation.day = day;
+        reservation.units = granted - 1;
+        reservation.generation = before.generation();
+        reservation.storedUsed = before.used() + granted;
+        reservation.checkedVersion = version;
+        reservation.block = granted;
+        reservation.reservedAtNanos = now;
+        return new QuotaCharge.Charged(before.used() + 1);
+    }
+
+    /** How many units to take when {@code room} are left: at most a quarter of them, but at least one. */
+    private static long granted(long room, long wanted) {
+        return room <= 0 ? 0 : Math.min(room, Math.min(wanted, Math.max(1, room / 4)));
+    }
+
+    /** Something was committed since the units were counted: drop them if the count was set meanwhile. */
+    private void recheck(Holder holder, Reservation reservation, long version) {
+        Row row = read(holder, reservation.window);
+        if (row.generation() != reservation.generation) {
+            database.write("give back reserved usage of a day", connection -> {
+                giveBackToDay(connection, holder, reservation);
+                return null;
+            });
+            reservation.units = 0;
+            return;
+        }
+        reservation.storedUsed = row.used();
+        reservation.checkedVersion = version;
+    }
+
+    private void giveBack(Holder holder, Reservation reservation) {
+        database.write("give back reserved usage", connection -> {
+            PreparedStatement window = database.prepared(connection, GIVE_BACK_TO_WINDOW);
+            window.setLong(1, reservation.units);
+            bindWindow(window, holder, reservation.window, 2);
+            window.setLong(6, reservation.generation);
+            window.executeUpdate();
+            giveBackToDay(connection, holder, reservation);
+            return null;
+        });
+        reservation.units = 0;
+    }
+
+    private void giveBackAll() {
+        reservations.forEach((holder, reservation) -> {
+            synchronized (reservation) {
+                if (reservation.units > 0) {
+                    giveBack(holder, reservation);
                 }
-                return perDay;
             }
         });
     }
 
-    private static long used(Connection connection, String planId, String keyId, QuotaWindow window)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT used FROM usage_windows WHERE " + WINDOW)) {
-            bindWindow(statement, planId, keyId, window);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getLong(1) : 0;
-            }
+    private void giveBackToDay(Connection connection, Holder holder, Reservation reservation) throws SQLException {
+        PreparedStatement day = database.prepared(connection, GIVE_BACK_TO_DAY);
+        day.setLong(1, reservation.units);
+        day.setString(2, holder.planId());
+        day.setString(3, holder.keyId());
+        day.setString(4, reservation.day.toString());
+        day.executeUpdate();
+    }
+
+    private void addToDay(Connection connection, Holder holder, LocalDate day, long units) throws SQLException {
+        PreparedStatement statement = database.prepared(connection, ADD_TO_DAY);
+        statement.setString(1, holder.planId());
+        statement.setString(2, holder.keyId());
+        statement.setString(3, day.toString());
+        statement.setLong(4, units);
+        statement.executeUpdate();
+    }
+
+    private Row read(Holder holder, QuotaWindow window) {
+        return database.read("read the usage of a quota window", connection -> select(connection, holder, window));
+    }
+
+    private Row select(Connection connection, Holder holder, QuotaWindow window) throws SQLException {
+        PreparedStatement statement = database.prepared(connection, SELECT_WINDOW);
+        bindWindow(statement, holder, window);
+        try (ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? new Row(rows.getLong(1), rows.getLong(2)) : new Row(0, 0);
         }
     }
 
-    private static void bindWindow(PreparedStatement statement, String planId, String keyId, QuotaWindow window)
+    private Map<LocalDate, Long> readDaily(Holder holder, LocalDate from, LocalDate to) {
+        return database.read("read daily usage", connection -> {
+            PreparedStatement statement = database.prepared(connection, "SELECT day, used FROM usage_days "
+                    + "WHERE plan_id = ? AND key_id = ? AND day BETWEEN ? AND ? AND used > 0 ORDER BY day");
+            statement.setString(1, holder.planId());
+            statement.setString(2, holder.keyId());
+            statement.setString(3, from.toString());
+            statement.setString(4, to.toString());
+            Map<LocalDate, Long> perDay = new TreeMap<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    perDay.put(LocalDate.parse(rows.getString(1)), rows.getLong(2));
+                }
+            }
+            return perDay;
+        });
+    }
+
+    private static void bindWindow(PreparedStatement statement, Holder holder, QuotaWindow window)
             throws SQLException {
-        statement.setString(1, planId);
-        statement.setString(2, keyId);
-        statement.setString(3, window.start().toString());
-        statement.setString(4, window.end().toString());
+        bindWindow(statement, holder, window, 1);
+    }
+
+    private static void bindWindow(PreparedStatement statement, Holder holder, QuotaWindow window, int first)
+            throws SQLException {
+        statement.setString(first, holder.planId());
+        statement.setString(first + 1, holder.keyId());
+        statement.setString(first + 2, window.start().toString());
+        statement.setString(first + 3, window.end().toString());
     }
 }

@@ -27,10 +27,15 @@ public final class SqliteUsagePlanStore implements UsagePlanStore {
     private static final String SELECT_PLANS = "SELECT p.id, p.name, p.description, p.throttle_rate, "
             + "p.throttle_burst, p.quota_limit, p.quota_period, p.quota_offset FROM usage_plans p ";
 
+    /** The plans of each key kept between commits: every request with a key asks for them. */
+    private static final int CACHED_KEYS = 10_000;
+
     private final SqliteDatabase database;
+    private final CommitScopedCache<String, List<UsagePlan>> plansByKey;
 
     public SqliteUsagePlanStore(SqliteDatabase database) {
         this.database = database;
+        this.plansByKey = new CommitScopedCache<>(database, CACHED_KEYS);
     }
 
     @Override
@@ -121,8 +126,9 @@ public final class SqliteUsagePlanStore implements UsagePlanStore {
 
     @Override
     public List<UsagePlan> plansOfKey(String keyId) {
-        return database.read("list the usage plans of a key", connection -> plans(connection,
-                "JOIN usage_plan_keys k ON k.plan_id = p.id WHERE k.key_id = ? ORDER BY p.name, p.id", keyId));
+        return plansByKey.get(keyId, id -> List.copyOf(database.read("list the usage plans of a key",
+                connection -> plans(connection,
+                        "JOIN usage_plan_keys k ON k.plan_id = p.id WHERE k.key_id = ? ORDER BY p.name, p.id", id))));
     }
 
     private boolean changeOne(String operation, String sql, String... parameters) {
@@ -164,17 +170,15 @@ public final class SqliteUsagePlanStore implements UsagePlanStore {
     }
 
     /** The plans selected by {@code clause} (with at most one parameter), each with its stages. */
-    private static List<UsagePlan> plans(Connection connection, String clause, String parameter)
-            throws SQLException {
+    private List<UsagePlan> plans(Connection connection, String clause, String parameter) throws SQLException {
         List<UsagePlan> plans = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(SELECT_PLANS + clause)) {
-            if (parameter != null) {
-                statement.setString(1, parameter);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    plans.add(plan(rows));
-                }
+        PreparedStatement statement = database.prepared(connection, SELECT_PLANS + clause);
+        if (parameter != null) {
+            statement.setString(1, parameter);
+        }
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                plans.add(plan(rows));
             }
         }
         List<UsagePlan> withStages = new ArrayList<>(plans.size());
@@ -193,17 +197,16 @@ public final class SqliteUsagePlanStore implements UsagePlanStore {
         return new UsagePlan(rows.getString(1), rows.getString(2), rows.getString(3), throttle, quota, List.of());
     }
 
-    private static List<ApiStage> stages(Connection connection, String planId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT api_id, stage FROM usage_plan_stages WHERE plan_id = ? ORDER BY position")) {
-            statement.setString(1, planId);
-            List<ApiStage> stages = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    stages.add(new ApiStage(rows.getString(1), rows.getString(2)));
-                }
+    private List<ApiStage> stages(Connection connection, String planId) throws SQLException {
+        PreparedStatement statement = database.prepared(connection,
+                "SELECT api_id, stage FROM usage_plan_stages WHERE plan_id = ? ORDER BY position");
+        statement.setString(1, planId);
+        List<ApiStage> stages = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                stages.add(new ApiStage(rows.getString(1), rows.getString(2)));
             }
-            return stages;
         }
+        return stages;
     }
 }

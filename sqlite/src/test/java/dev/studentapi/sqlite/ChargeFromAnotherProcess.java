@@ -12,7 +12,8 @@ import java.time.LocalDate;
 
 /**
  * Run in a child JVM by {@link SqliteOtherProcessTest}: opens the database file, prints {@code ready}, waits
- * for a line on standard input, makes {@code attempts} charges and prints how many were charged.
+ * for a line on standard input, charges until refused (at most {@code attempts} times), closes the database and
+ * prints how many were charged.
  */
 final class ChargeFromAnotherProcess {
     private ChargeFromAnotherProcess() {
@@ -24,21 +25,20 @@ final class ChargeFromAnotherProcess {
         long limit = Long.parseLong(args[2]);
         LocalDate day = LocalDate.parse(args[3]);
         SqliteDatabase database = SqliteDatabase.open(file);
+        int charged = 0;
         try {
             SqliteUsageCounter counter = new SqliteUsageCounter(database);
             System.out.println("ready");
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            int charged = 0;
-            for (int i = 0; i < attempts; i++) {
-                QuotaWindow window = new QuotaWindow(day, day.plusDays(1));
-                if (counter.tryCharge("p1", "k1", window, day, limit) instanceof QuotaCharge.Charged) {
-                    charged++;
-                }
+            QuotaWindow window = new QuotaWindow(day, day.plusDays(1));
+            while (charged < attempts
+                    && counter.tryCharge("p1", "k1", window, day, limit) instanceof QuotaCharge.Charged) {
+                charged++;
             }
-            System.out.println(charged);
         } finally {
             database.close();
         }
+        System.out.println(charged);
     }
 }

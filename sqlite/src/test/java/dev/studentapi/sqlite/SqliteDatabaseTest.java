@@ -29,6 +29,38 @@ class SqliteDatabaseTest {
     }
 
     @Test
+    void theChangeVersionMovesWithEveryCommitFromAnyProcessAndOnlyThen() throws Exception {
+        Path file = folder.resolve("studentapi.db");
+        SqliteDatabase database = SqliteDatabase.open(file);
+        SqliteDatabase other = SqliteDatabase.open(file);
+        try {
+            SqliteStudentStore students = new SqliteStudentStore(database);
+            long start = database.changeVersion();
+            students.listAll();
+            assertThat(database.changeVersion()).as("after a read").isEqualTo(start);
+
+            students.insert(student("SV001"));
+            long afterOwnWrite = database.changeVersion();
+            assertThat(afterOwnWrite).as("after a commit in this process").isNotEqualTo(start);
+
+            new SqliteStudentStore(other).insert(student("SV002"));
+            long afterOtherWrite = database.changeVersion();
+            assertThat(afterOtherWrite).as("after a commit by another database").isNotEqualTo(afterOwnWrite);
+
+            Process python = new ProcessBuilder("python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+                    + "c.execute(\"INSERT INTO students VALUES ('SV003', 'n', 'c', '2000-01-01', 'a@b.c')\"); "
+                    + "c.commit()", file.toString()).inheritIO().start();
+            assertThat(python.waitFor()).isZero();
+            assertThat(database.changeVersion()).as("after a commit by another program")
+                    .isNotEqualTo(afterOtherWrite);
+            assertThat(students.insert(student("SV001"))).isFalse();
+        } finally {
+            other.close();
+            database.close();
+        }
+    }
+
+    @Test
     void configuresEveryConnectionForSharedConcurrentUse() {
         SqliteDatabase database = SqliteDatabase.open(folder.resolve("studentapi.db"), 2);
         try {

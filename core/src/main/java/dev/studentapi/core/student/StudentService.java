@@ -7,6 +7,7 @@ import dev.studentapi.core.mail.Mailer;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /** Lists and registers students; a registration is confirmed to the student by e-mail. */
 public final class StudentService {
@@ -29,6 +30,11 @@ public final class StudentService {
 
     public void forEach(StudentSink sink) throws IOException {
         store.forEachOrdered(sink);
+    }
+
+    /** See {@link StudentStore#changeVersion()}: while it stays the same, so does the list. */
+    public OptionalLong changeVersion() {
+        return store.changeVersion();
     }
 
     /** Validates, stores atomically, then mails the confirmation; a mail failure never undoes the insert. */

@@ -3,6 +3,7 @@ package dev.studentapi.core.student;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Stores students. Implementations are safe for concurrent use; uniqueness of {@code studentId} is
@@ -16,6 +17,15 @@ public interface StudentStore {
 
     /** Streams every student to the sink, ordered by {@code studentId}, without loading them all. */
     void forEachOrdered(StudentSink sink) throws IOException;
+
+    /**
+     * A number that changes whenever a write to the store may have changed its students, by this process or
+     * another, so that a list built after reading it may be served again for as long as it stays the same;
+     * empty when the engine cannot tell cheaply (then nothing may be reused).
+     */
+    default OptionalLong changeVersion() {
+        return OptionalLong.empty();
+    }
 
     /** Every student ordered by {@code studentId}; for callers that need the list in memory anyway. */
     default List<Student> listAll() {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.IntStream;
 
 import static dev.studentapi.testkit.Students.student;
@@ -36,6 +37,20 @@ public abstract class StudentStoreContract {
 
         assertThat(streamed).isEmpty();
         assertThat(store.listAll()).isEmpty();
+    }
+
+    @Test
+    void aChangeVersionItReportsMovesWithEveryInsertAndNotWithReads() {
+        OptionalLong first = store.changeVersion();
+        store.listAll();
+        assertThat(store.changeVersion()).isEqualTo(first);
+
+        store.insert(student("SV001"));
+        OptionalLong afterInsert = store.changeVersion();
+
+        assertThat(afterInsert.isPresent()).isEqualTo(first.isPresent());
+        assertThat(afterInsert.equals(first)).as("moved, for a store that reports a version").isEqualTo(
+                first.isEmpty());
     }
 
     @Test
