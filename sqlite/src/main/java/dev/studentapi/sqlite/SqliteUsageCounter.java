@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -52,22 +53,22 @@ public final class SqliteUsageCounter implements UsageCounter {
     private record Holder(String planId, String keyId) {
     }
 
-    /** Units of one (plan, key) committed to its window and day and not yet handed out; guarded by itself. */
-    private static final class Reservation {
-        QuotaWindow window;
-        LocalDate day;
-        long units;
-        long generation;
-        /** The window's count in the database, units included, when last read. */
-        long storedUsed;
-        /** The database's commit counter read before {@link #storedUsed} was. */
-        long checkedVersion;
-        long block = 1;
-        long reservedAtNanos;
-
-        boolean holds(QuotaWindow window, LocalDate day) {
-            return units > 0 && window.equals(this.window) && day.equals(this.day);
+    /**
+     * Units of one window and day committed to the database and not yet handed out. Handed out without a lock
+     * while {@link #checkedVersion} is still the database's commit counter; replaced under the holder's lock.
+     */
+    private record Block(QuotaWindow window, LocalDate day, long generation, long storedUsed, long checkedVersion,
+                         AtomicLong units) {
+        boolean serves(QuotaWindow window, LocalDate day) {
+            return window.equals(this.window) && day.equals(this.day);
         }
+    }
+
+    /** The current block of one (plan, key) and how fast the last one went; changed under its own lock. */
+    private static final class Reservation {
+        volatile Block block;
+        long size = 1;
+        long reservedAtNanos;
     }
 
     private record Row(long used, long generation) {
@@ -92,21 +93,41 @@ public final class SqliteUsageCounter implements UsageCounter {
     public QuotaCharge tryCharge(String planId, String keyId, QuotaWindow window, LocalDate day, long limit) {
         Holder holder = new Holder(planId, keyId);
         Reservation reservation = reservations.computeIfAbsent(holder, h -> new Reservation());
+        Block block = reservation.block;
+        if (block != null && block.serves(window, day) && block.checkedVersion() == database.changeVersion()) {
+            QuotaCharge charged = handOut(block);
+            if (charged != null) {
+                return charged;
+            }
+        }
         synchronized (reservation) {
-            if (reservation.holds(window, day)) {
+            block = reservation.block;
+            if (block != null && block.serves(window, day)) {
                 long version = database.changeVersion();
-                if (version != reservation.checkedVersion) {
-                    recheck(holder, reservation, version);
+                if (version != block.checkedVersion()) {
+                    block = recheck(holder, reservation, block, version);
                 }
-                if (reservation.units > 0) {
-                    reservation.units--;
-                    return new QuotaCharge.Charged(reservation.storedUsed - reservation.units);
+                QuotaCharge charged = handOut(block);
+                if (charged != null) {
+                    return charged;
                 }
-            } else if (reservation.units > 0) {
-                giveBack(holder, reservation);
+            } else if (block != null) {
+                giveBack(holder, block);
             }
             return reserve(holder, reservation, window, day, limit);
         }
+    }
+
+    /** Takes one unit of the block; null when none is left. */
+    private static QuotaCharge handOut(Block block) {
+        long left = block.units().get();
+        while (left > 0) {
+            if (block.units().compareAndSet(left, left - 1)) {
+                return new QuotaCharge.Charged(block.storedUsed() - (left - 1));
+            }
+            left = block.units().get();
+        }
+        return null;
     }
 
     @Override
@@ -118,9 +139,9 @@ public final class SqliteUsageCounter implements UsageCounter {
         }
         synchronized (reservation) {
             Row row = read(holder, window);
-            boolean ours = reservation.units > 0 && window.equals(reservation.window)
-                    && row.generation() == reservation.generation;
-            return Math.max(0, row.used() - (ours ? reservation.units : 0));
+            Block block = reservation.block;
+            boolean ours = block != null && window.equals(block.window()) && row.generation() == block.generation();
+            return Math.max(0, row.used() - (ours ? block.units().get() : 0));
         }
     }
 
@@ -129,6 +150,9 @@ public final class SqliteUsageCounter implements UsageCounter {
         Holder holder = new Holder(planId, keyId);
         Reservation reservation = reservations.computeIfAbsent(holder, h -> new Reservation());
         synchronized (reservation) {
+            Block block = reservation.block;
+            boolean replaced = block != null && window.equals(block.window());
+            long unserved = replaced ? block.units().getAndSet(0) : 0;
             database.write("set the usage of a quota window", connection -> {
                 PreparedStatement set = database.prepared(connection, "INSERT INTO usage_windows "
                         + "(plan_id, key_id, window_start, window_end, used) VALUES (?, ?, ?, ?, ?) "
@@ -137,12 +161,14 @@ public final class SqliteUsageCounter implements UsageCounter {
                 bindWindow(set, holder, window);
                 set.setLong(5, Math.max(0, used));
                 set.executeUpdate();
-                if (reservation.units > 0 && window.equals(reservation.window)) {
-                    giveBackToDay(connection, holder, reservation);
-                    reservation.units = 0;
+                if (unserved > 0) {
+                    giveBackToDay(connection, holder, block.day(), unserved);
                 }
                 return null;
             });
+            if (replaced) {
+                reservation.block = null;
+            }
         }
     }
 
@@ -155,9 +181,10 @@ public final class SqliteUsageCounter implements UsageCounter {
         }
         synchronized (reservation) {
             Map<LocalDate, Long> perDay = readDaily(holder, from, to);
-            if (reservation.units > 0) {
-                perDay.computeIfPresent(reservation.day, (day, used) -> used > reservation.units
-                        ? used - reservation.units : null);
+            Block block = reservation.block;
+            long unserved = block == null ? 0 : block.units().get();
+            if (unserved > 0) {
+                perDay.computeIfPresent(block.day(), (day, used) -> used > unserved ? used - unserved : null);
             }
             return perDay;
         }
@@ -167,8 +194,8 @@ public final class SqliteUsageCounter implements UsageCounter {
     private QuotaCharge reserve(Holder holder, Reservation reservation, QuotaWindow window, LocalDate day,
                                 long limit) {
         long now = nanoTime.getAsLong();
-        long wanted = reservation.window != null && now - reservation.reservedAtNanos < FAST_NANOS
-                ? Math.min(MAX_BLOCK, reservation.block * 2) : 1;
+        long wanted = reservation.block != null && now - reservation.reservedAtNanos < FAST_NANOS
+                ? Math.min(MAX_BLOCK, reservation.size * 2) : 1;
         long version = database.changeVersion();
         Row before = database.write("charge a request to a quota", connection -> {
             PreparedStatement create = database.prepared(connection, CREATE_WINDOW);
@@ -189,13 +216,9 @@ public final class SqliteUsageCounter implements UsageCounter {
         if (granted == 0) {
             return new QuotaCharge.Exhausted(before.used());
         }
-        reservation.window = window;
-        reservation.day = day;
-        reservation.units = granted - 1;
-        reservation.generation = before.generation();
-        reservation.storedUsed = before.used() + granted;
-        reservation.checkedVersion = version;
-        reservation.block = granted;
+        reservation.block = new Block(window, day, before.generation(), before.used() + granted, version,
+                new AtomicLong(granted - 1));
+        reservation.size = granted;
         reservation.reservedAtNanos = now;
         return new QuotaCharge.Charged(before.used() + 1);
     }
@@ -205,51 +228,64 @@ public final class SqliteUsageCounter implements UsageCounter {
         return room <= 0 ? 0 : Math.min(room, Math.min(wanted, Math.max(1, room / 4)));
     }
 
-    /** Something was committed since the units were counted: drop them if the count was set meanwhile. */
-    private void recheck(Holder holder, Reservation reservation, long version) {
-        Row row = read(holder, reservation.window);
-        if (row.generation() != reservation.generation) {
-            database.write("give back reserved usage of a day", connection -> {
-                giveBackToDay(connection, holder, reservation);
-                return null;
-            });
-            reservation.units = 0;
-            return;
+    /**
+     * Something was committed since the block was counted: keep its units with the count read now, or drop
+     * them (taking them off their day) when the window's count was set meanwhile.
+     */
+    private Block recheck(Holder holder, Reservation reservation, Block block, long version) {
+        Row row = read(holder, block.window());
+        Block checked;
+        if (row.generation() != block.generation()) {
+            long unserved = block.units().getAndSet(0);
+            if (unserved > 0) {
+                database.write("give back reserved usage of a day", connection -> {
+                    giveBackToDay(connection, holder, block.day(), unserved);
+                    return null;
+                });
+            }
+            checked = new Block(block.window(), block.day(), row.generation(), row.used(), version,
+                    new AtomicLong());
+        } else {
+            checked = new Block(block.window(), block.day(), block.generation(), row.used(), version, block.units());
         }
-        reservation.storedUsed = row.used();
-        reservation.checkedVersion = version;
+        reservation.block = checked;
+        return checked;
     }
 
-    private void giveBack(Holder holder, Reservation reservation) {
+    private void giveBack(Holder holder, Block block) {
+        long unserved = block.units().getAndSet(0);
+        if (unserved == 0) {
+            return;
+        }
         database.write("give back reserved usage", connection -> {
             PreparedStatement window = database.prepared(connection, GIVE_BACK_TO_WINDOW);
-            window.setLong(1, reservation.units);
-            bindWindow(window, holder, reservation.window, 2);
-            window.setLong(6, reservation.generation);
+            window.setLong(1, unserved);
+            bindWindow(window, holder, block.window(), 2);
+            window.setLong(6, block.generation());
             window.executeUpdate();
-            giveBackToDay(connection, holder, reservation);
+            giveBackToDay(connection, holder, block.day(), unserved);
             return null;
         });
-        reservation.units = 0;
     }
 
     private void giveBackAll() {
         reservations.forEach((holder, reservation) -> {
             synchronized (reservation) {
-                if (reservation.units > 0) {
-                    giveBack(holder, reservation);
+                if (reservation.block != null) {
+                    giveBack(holder, reservation.block);
                 }
             }
         });
     }
 
-    private void giveBackToDay(Connection connection, Holder holder, Reservation reservation) throws SQLException {
-        PreparedStatement day = database.prepared(connection, GIVE_BACK_TO_DAY);
-        day.setLong(1, reservation.units);
-        day.setString(2, holder.planId());
-        day.setString(3, holder.keyId());
-        day.setString(4, reservation.day.toString());
-        day.executeUpdate();
+    private void giveBackToDay(Connection connection, Holder holder, LocalDate day, long units)
+            throws SQLException {
+        PreparedStatement statement = database.prepared(connection, GIVE_BACK_TO_DAY);
+        statement.setLong(1, units);
+        statement.setString(2, holder.planId());
+        statement.setString(3, holder.keyId());
+        statement.setString(4, day.toString());
+        statement.executeUpdate();
     }
 
     private void addToDay(Connection connection, Holder holder, LocalDate day, long units) throws SQLException {

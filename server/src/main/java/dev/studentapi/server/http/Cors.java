@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 
 import java.util.List;
 
-/** Puts the CORS policy's headers on every response and answers preflight requests. */
+/** The configured CORS policy, and the answer to preflight requests. */
 final class Cors {
 
     private final CorsPolicy policy;
@@ -14,14 +14,16 @@ final class Cors {
         this.policy = new CorsPolicy(allowedOrigins);
     }
 
-    /** Sets the headers that let a browser page read this response. */
-    void decorate(Context ctx) {
-        policy.headers(ctx.header("Origin")).forEach(ctx::header);
+    /** The policy; {@link ResponseHeaders} puts its headers on every response. */
+    CorsPolicy policy() {
+        return policy;
     }
 
-    /** Answers a preflight request (no key needed). */
+    /** Answers a preflight request (no key needed), adding what a preflight answer has beyond every response's. */
     void preflight(Context ctx) {
-        policy.preflightHeaders(ctx.header("Origin")).forEach(ctx::header);
+        ctx.header("Access-Control-Allow-Methods", CorsPolicy.ALLOW_METHODS);
+        ctx.header("Access-Control-Allow-Headers", CorsPolicy.ALLOW_HEADERS);
+        ctx.header("Access-Control-Max-Age", CorsPolicy.MAX_AGE_SECONDS);
         ctx.status(204);
     }
 }

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** Builds the data-plane HTTP server: gateway, student routes, downloads, the web page and its headers. */
 public final class HttpApp {
@@ -37,8 +36,6 @@ public final class HttpApp {
                                  Optional<DownloadRoute> downloads) {
         Cors cors = new Cors(corsOrigins);
         DataPlaneRoutes dataPlane = new DataPlaneRoutes(stage, cors, gateway.map(GatewayFilter::new), functions);
-        AtomicLong requests = new AtomicLong();
-        String requestIdPrefix = Long.toString(System.currentTimeMillis(), 36) + "-";
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = host;
@@ -50,19 +47,9 @@ public final class HttpApp {
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
             });
-            config.requestLogger.http((ctx, millis) -> ACCESS.info("{} {} {} {} {} {}ms key={}",
-                    ctx.attribute(RequestAttributes.REQUEST_ID), ctx.ip(), ctx.method(), ctx.path(),
-                    ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", millis),
-                    keyIdOf(ctx)));
-            config.routes.before(ctx -> {
-                String requestId = requestIdPrefix + requests.incrementAndGet();
-                ctx.attribute(RequestAttributes.REQUEST_ID, requestId);
-                ctx.header("x-amzn-RequestId", requestId);
-                ctx.header("X-Content-Type-Options", "nosniff");
-                ctx.header("Referrer-Policy", "no-referrer");
-                ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-                cors.decorate(ctx);
-            });
+            config.requestLogger.http(HttpApp::logAccess);
+            config.jetty.modifyServletContextHandler(context -> context.insertHandler(
+                    new ResponseHeaders(cors.policy())));
             for (HandlerType method : METHODS) {
                 config.routes.addHttpHandler(method, dataPlane.stagePrefix(), dataPlane::handle);
                 config.routes.addHttpHandler(method, dataPlane.stagePrefix() + "/<rest>", dataPlane::handle);
@@ -83,9 +70,17 @@ public final class HttpApp {
         });
     }
 
-    private static String keyIdOf(Context ctx) {
+    /** One line per request: id, client address, method, path, status, time and key id (never the value). */
+    private static void logAccess(Context ctx, Float millis) {
+        if (!ACCESS.isInfoEnabled()) {
+            return;
+        }
         String keyId = ctx.attribute(RequestAttributes.KEY_ID);
-        return keyId == null ? "-" : keyId;
+        long tenths = Math.round(millis * 10.0);
+        ACCESS.info(new StringBuilder(96).append((String) ctx.attribute(RequestAttributes.REQUEST_ID)).append(' ')
+                .append(ctx.ip()).append(' ').append(ctx.method().name()).append(' ').append(ctx.path()).append(' ')
+                .append(ctx.statusCode()).append(' ').append(tenths / 10).append('.').append(tenths % 10)
+                .append("ms key=").append(keyId == null ? "-" : keyId).toString());
     }
 
     private static void internalError(Exception e, Context ctx) {
