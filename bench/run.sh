@@ -107,6 +107,13 @@ ensure_tools() {
     [ -f "$JAR" ] || die "$JAR not found: build it first (./mvnw -q -pl server -am package -DskipTests)"
 }
 
+# The class-data-sharing archive the build writes next to the jar (server/target/student-api.jsa), used the way
+# README's run command uses it; absent (an old build, --jar elsewhere): no option.
+cds_option() {
+    local archive="${JAR%.jar}.jsa"
+    if [ -f "$archive" ]; then printf "%s" "-XX:SharedArchiveFile=$archive"; fi
+}
+
 # -------------------------------------------------------------------------------------- work directory
 
 SERVER_PID=""
@@ -153,7 +160,7 @@ start_server() {
     local out
     # shellcheck disable=SC2086
     out="$($PY launch --log "$WORK/$name.log" --url "$BASE$ready" "${header[@]}" "${env[@]}" --timeout 120 \
-        -- java ${BENCH_JAVA_OPTS:-} -jar "$JAR" serve)" \
+        -- java $(cds_option) ${BENCH_JAVA_OPTS:-} -jar "$JAR" serve)" \
         || { tail -30 "$WORK/$name.log" >&2; die "server did not start"; }
     SERVER_PID="${out% *}"
     STARTUP_MS="${out#* }"
@@ -448,7 +455,8 @@ report() {
         "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo) RAM, Linux $(uname -r);" \
         "wrk and the server share the machine"
     echo "- load average (1/5/15 min): $LOAD_BEFORE before, $LOAD_AFTER after"
-    echo "- java: $(java -version 2>&1 | head -1); JVM options: ${BENCH_JAVA_OPTS:-none (defaults)}"
+    echo "- java: $(java -version 2>&1 | head -1); JVM options: $(cds_option) ${BENCH_JAVA_OPTS:-}" \
+        "(as README runs it: the class-data-sharing archive the build writes next to the jar, when there)"
     echo "- $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); $("$NGINX" -v 2>&1)"
     echo "- jar: ${JAR#"$ROOT"/} built $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC'), commit $commit" \
         "($dirty uncommitted paths in the working tree)"

@@ -11,7 +11,8 @@ import java.util.Map;
 /** The {@code student-api} command: {@code serve}, plus the console's key, plan and usage tasks. */
 @Command(name = "student-api", mixinStandardHelpOptions = true, version = "student-api 0.1.0",
         description = "Student records API with API keys, usage plans, backups and e-mail.",
-        subcommands = {ServeCommand.class, KeysCommand.class, PlansCommand.class, UsageCommand.class})
+        subcommands = {ServeCommand.class, KeysCommand.class, PlansCommand.class, UsageCommand.class,
+                WarmUpCommand.class})
 public final class Main implements Runnable {
 
     final Map<String, String> environment;

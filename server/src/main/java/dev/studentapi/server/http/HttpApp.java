@@ -7,7 +7,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.staticfiles.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,11 +41,6 @@ public final class HttpApp {
             config.jetty.port = port;
             config.http.maxRequestSize = DataPlaneRoutes.MAX_BODY_BYTES;
             config.http.generateEtags = false;
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = "/public";
-                files.location = Location.CLASSPATH;
-            });
             config.requestLogger.http(HttpApp::logAccess);
             config.jetty.modifyServletContextHandler(context -> context.insertHandler(
                     new ResponseHeaders(cors.policy())));
@@ -58,6 +52,9 @@ public final class HttpApp {
             config.routes.get("/config.json", ctx -> ctx.contentType("application/json")
                     .result("{\"apiBaseUrl\":\"/" + stage + "\"}"));
             config.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
+            WebAssets webPage = new WebAssets();
+            config.routes.get("/", webPage::handle);
+            config.routes.get("/<file>", webPage::handle);
             config.routes.error(404, ctx -> JsonReplies.error(ctx, 404, "Not Found"));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> JsonReplies.error(ctx, e.getStatus(),
                     e.getStatus() == 413 ? "Request Entity Too Large" : e.getMessage()));
