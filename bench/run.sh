@@ -40,7 +40,7 @@ Options:
   --profile-only       only the start-up scenario and the JFR profile (to iterate on a fix)
   --jmh                also run the JMH micro-benchmarks (bench/jmh/run.sh) and add their table
   --duration S         seconds of measurement per wrk scenario (default 30, quick 3)
-  --warmup S           seconds of warm-up load before each wrk scenario (default 30, quick 1)
+  --warmup S           seconds of warm-up load before each wrk scenario (default 60, quick 1)
   --threads N          wrk threads (default 2)
   --connections N      wrk connections for the maximum-throughput scenarios (default 64)
   --backup-students N  students in the backup scenario (default 1,000,000, quick 100,000)
@@ -74,8 +74,8 @@ if [ "$QUICK" = 1 ]; then
     DURATION="${DURATION:-3}"; WARMUP="${WARMUP:-1}"; BACKUP_STUDENTS="${BACKUP_STUDENTS:-100000}"
     PROFILE_SECONDS=5
 else
-    # 30 s of warm-up: on 2 cores shared with wrk, C2 needs about that long before the figures settle.
-    DURATION="${DURATION:-30}"; WARMUP="${WARMUP:-30}"; BACKUP_STUDENTS="${BACKUP_STUDENTS:-1000000}"
+    # 60 s of warm-up: on 2 cores shared with wrk, C2 needs about a minute before the figures settle.
+    DURATION="${DURATION:-30}"; WARMUP="${WARMUP:-60}"; BACKUP_STUDENTS="${BACKUP_STUDENTS:-1000000}"
 fi
 
 log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }

@@ -1,5 +1,7 @@
 package dev.studentapi.server.cli;
 
+import dev.studentapi.server.logging.ConsoleLogging;
+
 import dev.studentapi.core.apikey.ApiKeyException;
 import dev.studentapi.server.config.SettingsException;
 import picocli.CommandLine;
@@ -32,6 +34,7 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         int code = run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         if (code != 0 || !ServeCommand.serving()) {
+            ConsoleLogging.stop();
             System.exit(code);
         }
     }

@@ -3,6 +3,7 @@ package dev.studentapi.server.cli;
 import dev.studentapi.server.RunningServer;
 import dev.studentapi.server.StudentApiServer;
 import dev.studentapi.server.config.Settings;
+import dev.studentapi.server.logging.ConsoleLogging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -26,7 +27,10 @@ final class ServeCommand implements Runnable {
         Settings settings = Settings.fromEnvironment(main.environment);
         RunningServer server = StudentApiServer.start(settings);
         serving = true;
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            ConsoleLogging.stop();
+        }, "shutdown"));
         PrintWriter out = main.spec.commandLine().getOut();
         server.bootstrapKeyValue().ifPresent(value -> out.println("StudentApiKey: " + value));
         out.println("Invoke URL: " + server.invokeUrl());

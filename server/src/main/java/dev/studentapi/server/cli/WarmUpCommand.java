@@ -33,6 +33,9 @@ final class WarmUpCommand implements Runnable {
 
     @Override
     public void run() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         Path folder = createFolder();
         try {
             Settings settings = Settings.fromEnvironment(Map.of("DATA_DIR", folder.toString(), "HOST", "127.0.0.1",
