@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Values read from a database, kept only until the next commit to it by anyone (this process or another):
  * every lookup first compares {@link SqliteDatabase#changeVersion()}, so a value is never older than the last
  * commit before the lookup. A value is stored under the version read before it was loaded, so a load that
- * races a commit is dropped with its generation. Holds at most {@code capacity} values per generation.
+ * races a commit is dropped with its generation. Holds at most {@code capacity} values per generation; after a
+ * commit, the lookups of one key that miss together share one load.
  */
 final class CommitScopedCache<K, V> {
 
@@ -37,12 +38,13 @@ final class CommitScopedCache<K, V> {
             }
         }
         V value = generation.values().get(key);
-        if (value == null) {
-            value = load.apply(key);
-            if (generation.values().size() < capacity) {
-                generation.values().put(key, value);
-            }
+        if (value != null) {
+            return value;
         }
-        return value;
+        if (generation.values().size() >= capacity) {
+            return load.apply(key);
+        }
+        // one load per key and generation: requests that miss at the same moment wait for it
+        return generation.values().computeIfAbsent(key, load);
     }
 }

@@ -21,9 +21,10 @@ import java.util.function.LongSupplier;
  * committed to the window's count.
  *
  * <p>Units are committed in blocks. A key whose units run out quickly (within {@link #FAST_NANOS}) gets twice
- * as many next time, up to {@link #MAX_BLOCK} and never more than a quarter of what is left of the limit, so a
- * busy key costs one {@code BEGIN IMMEDIATE} per block instead of one per request, and a quiet one reserves a
- * single unit, as before. Units reserved and not yet handed out are counted in the database but not in what
+ * as many next time, up to {@link #MAX_BLOCK} and never more than a quarter of what is left of the limit; a
+ * block that lasts longer keeps its size, and after a quiet spell ({@link #QUIET_NANOS}) a key reserves a single
+ * unit again. So a busy key costs one {@code BEGIN IMMEDIATE} per block instead of one per request, and a quiet
+ * one reserves a single unit, as before. Units reserved and not yet handed out are counted in the database but not in what
  * this counter reports; they are given back when the window or day changes, when the count is set and when the
  * database closes. A process killed while holding some leaves them counted: it never admits uncounted requests.
  * Another process (the CLI) that sets a count bumps the window's {@code generation}, and units reserved before
@@ -36,7 +37,9 @@ public final class SqliteUsageCounter implements UsageCounter {
     /** The most units one reservation takes. */
     static final int MAX_BLOCK = 512;
     /** A block used up faster than this makes the next one twice as large. */
-    static final long FAST_NANOS = 20_000_000L;
+    static final long FAST_NANOS = 10_000_000L;
+    /** A block that lasted longer than this makes the next one a single unit; in between, the size stays. */
+    static final long QUIET_NANOS = 1_000_000_000L;
 
     private static final String WINDOW = "plan_id = ? AND key_id = ? AND window_start = ? AND window_end = ?";
     private static final String SELECT_WINDOW = "SELECT used, generation FROM usage_windows WHERE " + WINDOW;
@@ -194,8 +197,7 @@ public final class SqliteUsageCounter implements UsageCounter {
     private QuotaCharge reserve(Holder holder, Reservation reservation, QuotaWindow window, LocalDate day,
                                 long limit) {
         long now = nanoTime.getAsLong();
-        long wanted = reservation.block != null && now - reservation.reservedAtNanos < FAST_NANOS
-                ? Math.min(MAX_BLOCK, reservation.size * 2) : 1;
+        long wanted = nextSize(reservation, now);
         long version = database.changeVersion();
         Row before = database.write("charge a request to a quota", connection -> {
             PreparedStatement create = database.prepared(connection, CREATE_WINDOW);
@@ -221,6 +223,18 @@ public final class SqliteUsageCounter implements UsageCounter {
         reservation.size = granted;
         reservation.reservedAtNanos = now;
         return new QuotaCharge.Charged(before.used() + 1);
+    }
+
+    /** Twice the last block when it went fast, the same when it went steadily, one unit after a quiet spell. */
+    private static long nextSize(Reservation reservation, long now) {
+        if (reservation.block == null) {
+            return 1;
+        }
+        long lasted = now - reservation.reservedAtNanos;
+        if (lasted < FAST_NANOS) {
+            return Math.min(MAX_BLOCK, reservation.size * 2);
+        }
+        return lasted < QUIET_NANOS ? reservation.size : 1;
     }
 
     /** How many units to take when {@code room} are left: at most a quarter of them, but at least one. */

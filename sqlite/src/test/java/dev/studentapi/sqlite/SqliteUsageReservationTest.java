@@ -70,10 +70,29 @@ class SqliteUsageReservationTest {
     @Test
     void slowChargesReserveOneUnitAtATime() {
         for (int i = 1; i <= 5; i++) {
-            nanos.addAndGet(SqliteUsageCounter.FAST_NANOS);
+            nanos.addAndGet(SqliteUsageCounter.QUIET_NANOS);
             serverCounter.tryCharge("p1", "k1", WINDOW, DAY, 1_000_000);
             assertThat(cliCounter.used("p1", "k1", WINDOW)).isEqualTo(i);
         }
+    }
+
+    @Test
+    void aSteadyRateKeepsTheBlockSizeAQuietSpellStartsAgainFromOne() {
+        chargeOnServer(63, 1_000_000);
+        assertThat(cliCounter.used("p1", "k1", WINDOW)).as("1 + 2 + ... + 32").isEqualTo(63);
+
+        for (int block = 0; block < 3; block++) {
+            nanos.addAndGet(SqliteUsageCounter.FAST_NANOS);
+            for (int i = 0; i < 32; i++) {
+                serverCounter.tryCharge("p1", "k1", WINDOW, DAY, 1_000_000);
+            }
+            assertThat(cliCounter.used("p1", "k1", WINDOW)).as("blocks of 32 at a steady rate")
+                    .isEqualTo(63 + 32 * (block + 1));
+        }
+
+        nanos.addAndGet(SqliteUsageCounter.QUIET_NANOS);
+        serverCounter.tryCharge("p1", "k1", WINDOW, DAY, 1_000_000);
+        assertThat(cliCounter.used("p1", "k1", WINDOW)).as("one unit after a quiet spell").isEqualTo(63 + 96 + 1);
     }
 
     @Test
