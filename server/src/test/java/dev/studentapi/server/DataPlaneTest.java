@@ -256,4 +256,29 @@ class DataPlaneTest {
         assertThat(config.statusCode()).isEqualTo(200);
         assertThat(Json.parse(config.body()).get("apiBaseUrl").asText()).isEqualTo("/prod");
     }
+
+    @Test
+    void servesTheWebPagesFilesWithTheirTypeAnETagAnd304WhileUnchanged() {
+        HttpResponse<String> page = server.get("/", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=utf-8");
+        assertThat(page.body()).contains("<html");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
+
+        HttpResponse<String> script = server.get("/app.js", null);
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).hasValue("text/javascript;charset=utf-8");
+        String etag = script.headers().firstValue("ETag").orElseThrow();
+        assertThat(script.headers().firstValue("Cache-Control")).hasValue("no-cache");
+
+        HttpResponse<String> again = server.send("GET", "/app.js", null, null, "If-None-Match", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(server.send("GET", "/app.js", null, null, "If-None-Match", "\"other\"").statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> missing = server.get("/no-such-file.js", null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).isEqualTo("{\"message\":\"Not Found\"}");
+    }
 }

@@ -55,6 +55,8 @@ public final class HttpApp {
             WebAssets webPage = new WebAssets();
             config.routes.get("/", webPage::handle);
             config.routes.get("/<file>", webPage::handle);
+            config.routes.head("/", webPage::handle);
+            config.routes.head("/<file>", webPage::handle);
             config.routes.error(404, ctx -> JsonReplies.error(ctx, 404, "Not Found"));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> JsonReplies.error(ctx, e.getStatus(),
                     e.getStatus() == 413 ? "Request Entity Too Large" : e.getMessage()));
