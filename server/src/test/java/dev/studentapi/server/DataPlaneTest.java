@@ -112,6 +112,31 @@ class DataPlaneTest {
     }
 
     @Test
+    void requestsThatArriveTogetherAfterAWriteAllListTheNewStudent() throws Exception {
+        server.get("/prod/students", server.key());
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            for (int round = 1; round <= 5; round++) {
+                assertJson(post("/prod/students", student(String.format("SV%03d", round), "Round " + round)), 201);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> sizes = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    sizes.add(pool.submit(() -> {
+                        start.await();
+                        return Json.parse(server.get("/prod/students", server.key()).body()).size();
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> size : sizes) {
+                    assertThat(size.get(30, TimeUnit.SECONDS)).isEqualTo(round);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void acceptsTheReferencePagesEnvelope() {
         String envelope = "{\"body\":" + Json.parse(student("SV003", "Bình")).toString()
                 .transform(s -> "\"" + s.replace("\"", "\\\"") + "\"") + "}";
