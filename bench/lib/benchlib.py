@@ -169,23 +169,23 @@ def append(results, record):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+def record_result(args, record):
+    """Adds the --set name=<json> fields to the record, appends it to the results and prints it."""
+    for extra in args.set or []:
+        name, _, value = extra.partition("=")
+        record[name] = json.loads(value)
+    append(args.results, record)
+    print(json.dumps(record, ensure_ascii=False))
+
+
 def cmd_record_wrk(args):
     record = {"id": args.id, "label": args.label, "kind": "http", "rss_kb": args.rss_kb, "note": args.note or ""}
     record.update(parse_wrk(args.wrk_out))
-    for extra in args.set or []:
-        name, _, value = extra.partition("=")
-        record[name] = json.loads(value)
-    append(args.results, record)
-    print(json.dumps(record, ensure_ascii=False))
+    record_result(args, record)
 
 
 def cmd_record(args):
-    record = {"id": args.id, "label": args.label}
-    for extra in args.set or []:
-        name, _, value = extra.partition("=")
-        record[name] = json.loads(value)
-    append(args.results, record)
-    print(json.dumps(record, ensure_ascii=False))
+    record_result(args, {"id": args.id, "label": args.label})
 
 
 def cmd_json_get(args):

@@ -38,9 +38,16 @@ public final class CorsPolicy {
         return headers;
     }
 
-    /** The headers of a preflight answer, in addition to {@link #headers(String)}. */
+    /** Every header of a preflight answer: {@link #headers(String)} and {@link #preflightOnlyHeaders()}. */
     public Map<String, String> preflightHeaders(String origin) {
         Map<String, String> headers = headers(origin);
+        headers.putAll(preflightOnlyHeaders());
+        return headers;
+    }
+
+    /** What a preflight answer has beyond the headers of every response. */
+    public Map<String, String> preflightOnlyHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Access-Control-Allow-Methods", ALLOW_METHODS);
         headers.put("Access-Control-Allow-Headers", ALLOW_HEADERS);
         headers.put("Access-Control-Max-Age", MAX_AGE_SECONDS);

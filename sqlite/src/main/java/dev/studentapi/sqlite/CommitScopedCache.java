@@ -1,8 +1,8 @@
 package dev.studentapi.sqlite;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Values read from a database, kept only until the next commit to it by anyone (this process or another):

@@ -19,10 +19,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -81,12 +81,11 @@ public final class SqliteDatabase implements AutoCloseable {
             }
             database = new SqliteDatabase(absolute, opened.subList(1, opened.size()), opened.get(0));
         } catch (SQLException e) {
-            opened.forEach(SqliteDatabase::closeOnFailure);
+            opened.forEach(SqliteDatabase::closeConnection);
             throw failure("open " + absolute, e);
         }
         try {
             int found = database.write("migrate the schema", SqliteSchema::migrate);
-            database.changeVersion();
             database.walIndex = WalIndexHeader.map(absolute).orElse(null);
             if (found < SqliteSchema.LATEST) {
                 LOG.info("SQLite database {} upgraded from schema version {} to {}", absolute, found,
@@ -286,14 +285,6 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    private static void closeOnFailure(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LOG.warn("SQLite failed to close a connection", e);
-        }
-    }
-
     private static void rollbackQuietly(Connection connection) {
         try {
             execute(connection, "ROLLBACK");
@@ -304,6 +295,10 @@ public final class SqliteDatabase implements AutoCloseable {
 
     private void closeQuietly(Connection connection) {
         statements.remove(connection);
+        closeConnection(connection);
+    }
+
+    private static void closeConnection(Connection connection) {
         try {
             connection.close();
         } catch (SQLException e) {

@@ -24,9 +24,9 @@ import java.util.function.LongSupplier;
  * as many next time, up to {@link #MAX_BLOCK} and never more than a quarter of what is left of the limit; a
  * block that lasts longer keeps its size, and after a quiet spell ({@link #QUIET_NANOS}) a key reserves a single
  * unit again. So a busy key costs one {@code BEGIN IMMEDIATE} per block instead of one per request, and a quiet
- * one reserves a single unit, as before. Units reserved and not yet handed out are counted in the database but not in what
- * this counter reports; they are given back when the window or day changes, when the count is set and when the
- * database closes. A process killed while holding some leaves them counted: it never admits uncounted requests.
+ * one reserves a single unit, as before. Units reserved and not yet handed out are counted in the database but
+ * not in what this counter reports; they are given back when the window or day changes, when the count is set
+ * and when the database closes. A process killed while holding some leaves them counted: it never admits uncounted requests.
  * Another process (the CLI) that sets a count bumps the window's {@code generation}, and units reserved before
  * are dropped at once: every hand-out first compares the database's commit counter.
  *

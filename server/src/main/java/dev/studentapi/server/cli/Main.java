@@ -1,9 +1,8 @@
 package dev.studentapi.server.cli;
 
-import dev.studentapi.server.logging.ConsoleLogging;
-
 import dev.studentapi.core.apikey.ApiKeyException;
 import dev.studentapi.server.config.SettingsException;
+import dev.studentapi.server.logging.ConsoleLogging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -3,6 +3,7 @@ package dev.studentapi.server.cli;
 import dev.studentapi.server.RunningServer;
 import dev.studentapi.server.StudentApiServer;
 import dev.studentapi.server.config.Settings;
+import dev.studentapi.server.logging.ConsoleLogging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -33,9 +34,7 @@ final class WarmUpCommand implements Runnable {
 
     @Override
     public void run() {
-        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
-            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
-        }
+        ConsoleLogging.warningsOnly();
         Path folder = createFolder();
         try {
             Settings settings = Settings.fromEnvironment(Map.of("DATA_DIR", folder.toString(), "HOST", "127.0.0.1",

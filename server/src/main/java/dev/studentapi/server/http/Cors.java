@@ -21,9 +21,7 @@ final class Cors {
 
     /** Answers a preflight request (no key needed), adding what a preflight answer has beyond every response's. */
     void preflight(Context ctx) {
-        ctx.header("Access-Control-Allow-Methods", CorsPolicy.ALLOW_METHODS);
-        ctx.header("Access-Control-Allow-Headers", CorsPolicy.ALLOW_HEADERS);
-        ctx.header("Access-Control-Max-Age", CorsPolicy.MAX_AGE_SECONDS);
+        policy.preflightOnlyHeaders().forEach(ctx::header);
         ctx.status(204);
     }
 }

@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import org.slf4j.LoggerFactory;
 
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -80,8 +81,15 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
 
     /** Writes out every line still queued or buffered and stops logging: the last thing before the JVM exits. */
     public static void stop() {
-        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             context.stop();
+        }
+    }
+
+    /** From now on, only warnings and errors (for runs whose INFO lines nobody reads, such as the warm-up). */
+    public static void warningsOnly() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
         }
     }
 
