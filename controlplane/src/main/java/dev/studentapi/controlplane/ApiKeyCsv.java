@@ -1,6 +1,5 @@
 package dev.studentapi.controlplane;
 
-import dev.studentapi.core.apikey.ApiKeyException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +24,7 @@ final class ApiKeyCsv {
     static List<Row> parse(String text) {
         List<String> lines = text.lines().filter(line -> !line.isBlank()).toList();
         if (lines.isEmpty()) {
-            throw ApiKeyException.badRequest("The API key file is empty.");
+            throw new AwsBadRequest("The API key file is empty.");
         }
         Map<String, Integer> columns = new HashMap<>();
         List<String> header = cells(lines.get(0));
@@ -33,14 +32,14 @@ final class ApiKeyCsv {
             columns.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
         }
         if (!columns.containsKey("name") || !columns.containsKey("key")) {
-            throw ApiKeyException.badRequest("The API key file must have the columns Name and Key.");
+            throw new AwsBadRequest("The API key file must have the columns Name and Key.");
         }
         List<Row> rows = new ArrayList<>();
         for (int n = 1; n < lines.size(); n++) {
             List<String> cells = cells(lines.get(n));
             String enabled = cell(cells, columns, "enabled");
             if (!enabled.isEmpty() && !enabled.equalsIgnoreCase("true") && !enabled.equalsIgnoreCase("false")) {
-                throw ApiKeyException.badRequest("Invalid Enabled value '" + enabled + "' on line " + (n + 1) + ".");
+                throw new AwsBadRequest("Invalid Enabled value '" + enabled + "' on line " + (n + 1) + ".");
             }
             List<String> plans = Arrays.stream(cell(cells, columns, "usageplanids").split(","))
                     .map(String::strip).filter(id -> !id.isEmpty()).toList();
@@ -82,7 +81,7 @@ final class ApiKeyCsv {
             }
         }
         if (quote != 0) {
-            throw ApiKeyException.badRequest("Unterminated quoted value in the API key file: " + redacted(line));
+            throw new AwsBadRequest("Unterminated quoted value in the API key file: " + redacted(line));
         }
         cells.add(cell.toString());
         return cells;

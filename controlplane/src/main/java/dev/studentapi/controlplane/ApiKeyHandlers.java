@@ -1,7 +1,7 @@
 package dev.studentapi.controlplane;
 
 import dev.studentapi.core.apikey.ApiKey;
-import dev.studentapi.core.apikey.ApiKeyException;
+import dev.studentapi.core.apikey.ApiKeyChange;
 import dev.studentapi.core.apikey.ApiKeyService;
 import dev.studentapi.core.apikey.IssuedApiKey;
 import io.javalin.http.Context;
@@ -27,10 +27,10 @@ final class ApiKeyHandlers {
         }
         RequestBodies.CreateApiKey body = JsonCodec.read(ctx, RequestBodies.CreateApiKey.class);
         if (body.customerId() != null && !body.customerId().isEmpty()) {
-            throw ApiKeyException.badRequest("customerId is not supported by this server.");
+            throw new AwsBadRequest("customerId is not supported by this server.");
         }
         if (body.stageKeys() != null && !body.stageKeys().isEmpty()) {
-            throw ApiKeyException.badRequest("stageKeys are not supported by this server; bind the key to a usage plan.");
+            throw new AwsBadRequest("stageKeys are not supported by this server; bind the key to a usage plan.");
         }
         IssuedApiKey issued = keys.create(body.name(), body.description(), Boolean.TRUE.equals(body.enabled()),
                 Optional.ofNullable(body.value()));
@@ -39,7 +39,7 @@ final class ApiKeyHandlers {
 
     private void importKeys(Context ctx) {
         if (!"csv".equalsIgnoreCase(ctx.queryParam("format"))) {
-            throw ApiKeyException.badRequest("Invalid format: only format=csv is supported.");
+            throw new AwsBadRequest("Invalid format: only format=csv is supported.");
         }
         boolean failOnWarnings = Boolean.parseBoolean(ctx.queryParam("failonwarnings"));
         List<ApiKeyCsv.Row> rows = ApiKeyCsv.parse(ctx.body());
@@ -64,19 +64,12 @@ final class ApiKeyHandlers {
     /** {@code PATCH /apikeys/{id}}: replace {@code /enabled}, {@code /name}, {@code /description}; all or nothing. */
     void update(Context ctx) {
         String id = ctx.pathParam("id");
-        ApiKey result = keys.get(id);
-        List<PatchOperation> operations = JsonCodec.read(ctx, RequestBodies.Patch.class).patchOperations();
-        for (PatchOperation operation : operations) {
-            validate(operation);
+        keys.get(id);
+        ApiKeyChange change = ApiKeyChange.NONE;
+        for (PatchOperation operation : JsonCodec.read(ctx, RequestBodies.Patch.class).patchOperations()) {
+            change = apply(operation, change);
         }
-        for (PatchOperation operation : operations) {
-            result = switch (operation.path()) {
-                case "/enabled" -> keys.setEnabled(id, operation.booleanValue());
-                case "/name" -> keys.rename(id, operation.requiredValue());
-                default -> keys.describe(id, operation.value() == null ? "" : operation.value());
-            };
-        }
-        JsonCodec.respond(ctx, 200, Representations.ApiKeyJson.of(result));
+        JsonCodec.respond(ctx, 200, Representations.ApiKeyJson.of(keys.update(id, change)));
     }
 
     void delete(Context ctx) {
@@ -84,15 +77,14 @@ final class ApiKeyHandlers {
         JsonCodec.accepted(ctx);
     }
 
-    private static void validate(PatchOperation operation) {
+    private static ApiKeyChange apply(PatchOperation operation, ApiKeyChange change) {
         if (operation.is("replace", "/enabled")) {
-            operation.booleanValue();
+            return change.withEnabled(operation.booleanValue());
         } else if (operation.is("replace", "/name")) {
-            if (operation.requiredValue().isBlank()) {
-                throw ApiKeyException.badRequest("API key name must not be blank.");
-            }
-        } else if (!operation.is("replace", "/description")) {
-            throw operation.unsupported();
+            return change.withName(operation.requiredValue());
+        } else if (operation.is("replace", "/description")) {
+            return change.withDescription(operation.value());
         }
+        throw operation.unsupported();
     }
 }

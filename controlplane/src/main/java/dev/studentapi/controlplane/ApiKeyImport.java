@@ -1,7 +1,8 @@
 package dev.studentapi.controlplane;
 
 import dev.studentapi.core.apikey.ApiKey;
-import dev.studentapi.core.apikey.ApiKeyException;
+import dev.studentapi.core.Refusal;
+import dev.studentapi.core.apikey.ApiKeyChange;
 import dev.studentapi.core.apikey.ApiKeyService;
 import dev.studentapi.core.usage.UsagePlanService;
 
@@ -31,7 +32,7 @@ final class ApiKeyImport {
             problem.ifPresentOrElse(warnings::add, () -> valid.add(row));
         }
         if (failOnWarnings && !warnings.isEmpty()) {
-            throw ApiKeyException.badRequest("Import failed: " + String.join(" ", warnings));
+            throw new AwsBadRequest("Import failed: " + String.join(" ", warnings));
         }
         List<String> ids = new ArrayList<>();
         for (ApiKeyCsv.Row row : valid) {
@@ -43,11 +44,11 @@ final class ApiKeyImport {
                 }
                 try {
                     plans.bind(planId, key.id());
-                } catch (ApiKeyException e) {
+                } catch (Refusal e) {
                     if (failOnWarnings) {
                         throw e;
                     }
-                    warnings.add("Line " + row.line() + ": " + e.getMessage());
+                    warnings.add("Line " + row.line() + ": " + AwsRefusals.message(e));
                 }
             }
         }
@@ -59,26 +60,23 @@ final class ApiKeyImport {
         if (existing.isEmpty()) {
             return keys.create(row.name(), row.description(), row.enabled(), Optional.of(row.key())).key();
         }
-        String id = existing.get().id();
-        keys.rename(id, row.name());
-        keys.describe(id, row.description());
-        return keys.setEnabled(id, row.enabled());
+        return keys.update(existing.get().id(), new ApiKeyChange(row.enabled(), row.name(), row.description()));
     }
 
     private Optional<String> problem(ApiKeyCsv.Row row) {
-        if (row.name().isBlank()) {
-            return Optional.of("Line " + row.line() + ": the Name is empty.");
-        }
-        String value = row.key();
-        if (value.length() < ApiKeyService.MIN_CUSTOM_VALUE_LENGTH || value.length() > ApiKeyService.MAX_VALUE_LENGTH
-                || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            return Optional.of("Line " + row.line() + ": the Key must be " + ApiKeyService.MIN_CUSTOM_VALUE_LENGTH
-                    + " to " + ApiKeyService.MAX_VALUE_LENGTH + " printable ASCII characters.");
+        try {
+            ApiKeyService.requireNewKey(row.name(), row.key());
+        } catch (Refusal e) {
+            return Optional.of("Line " + row.line() + switch (e.code()) {
+                case KEY_NAME_REQUIRED -> ": the Name is empty.";
+                default -> ": the Key must be " + ApiKeyService.MIN_CUSTOM_VALUE_LENGTH + " to "
+                        + ApiKeyService.MAX_VALUE_LENGTH + " printable ASCII characters.";
+            });
         }
         for (String planId : row.usagePlanIds()) {
             try {
                 plans.get(planId);
-            } catch (ApiKeyException e) {
+            } catch (Refusal e) {
                 return Optional.of("Line " + row.line() + ": invalid usage plan id '" + planId + "'.");
             }
         }

@@ -1,7 +1,7 @@
 package dev.studentapi.controlplane;
 
+import dev.studentapi.core.Refusal;
 import dev.studentapi.core.StoreException;
-import dev.studentapi.core.apikey.ApiKeyException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -10,9 +10,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place where refusals become API Gateway errors: a status, {@code x-amzn-ErrorType} and
- * {@code {"message": ...}}.
+ * {@code {"message": ...}}; a refusal of the core also names its code in {@value #CODE_HEADER}.
  */
 final class AwsErrors {
+    /** The header that carries a refusal's stable code beside API Gateway's own error type. */
+    static final String CODE_HEADER = "x-studentapi-code";
+
     private static final Logger LOG = LoggerFactory.getLogger(AwsErrors.class);
 
     private AwsErrors() {
@@ -21,13 +24,13 @@ final class AwsErrors {
     static void register(RoutesConfig routes) {
         routes.exception(SignatureRefused.class, (e, ctx) ->
                 render(ctx, 403, e.refused().errorType(), e.refused().message()));
-        routes.exception(ApiKeyException.class, (e, ctx) -> {
-            switch (e.kind()) {
-                case NOT_FOUND -> render(ctx, 404, "NotFoundException", e.getMessage());
-                case BAD_REQUEST -> render(ctx, 400, "BadRequestException", e.getMessage());
-                case CONFLICT -> render(ctx, 409, "ConflictException", e.getMessage());
-            }
+        routes.exception(Refusal.class, (e, ctx) -> {
+            AwsRefusals.AwsError error = AwsRefusals.of(e);
+            ctx.header(CODE_HEADER, e.code().name());
+            render(ctx, error.status(), error.errorType(), error.message());
         });
+        routes.exception(AwsBadRequest.class, (e, ctx) ->
+                render(ctx, 400, "BadRequestException", e.getMessage()));
         routes.exception(IllegalArgumentException.class, (e, ctx) ->
                 render(ctx, 400, "BadRequestException", e.getMessage()));
         routes.exception(StoreException.class, (e, ctx) -> {

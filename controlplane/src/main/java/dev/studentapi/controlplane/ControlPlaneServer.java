@@ -30,7 +30,7 @@ public final class ControlPlaneServer implements AutoCloseable {
     /** Starts listening on {@code settings.bindAddress():settings.port()} (port 0 picks a free one). */
     public static ControlPlaneServer start(ControlPlaneSettings settings, ApiKeyService keys, UsagePlanService plans,
                                            UsageService usage, Clock clock) {
-        PublishedApi api = new PublishedApi(settings.apiStage(), settings.apiName(), clock.instant());
+        PublishedApi api = new PublishedApi(plans.servedStage().stage(), settings.apiName(), clock.instant());
         SignatureFilter signatures = new SignatureFilter(new SigV4Verifier(settings.credentials(), clock));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -38,7 +38,7 @@ public final class ControlPlaneServer implements AutoCloseable {
             config.jetty.port = settings.port();
             ControlPlaneRoutes.register(config.routes, signatures,
                     new ApiKeyHandlers(keys, new ApiKeyImport(keys, plans)),
-                    new UsagePlanHandlers(plans, api),
+                    new UsagePlanHandlers(plans),
                     new UsagePlanKeyHandlers(plans, keys),
                     new UsageHandlers(usage, plans, keys, clock),
                     new RestApiHandlers(api));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.studentapi.core.apikey.ApiKeyException;
 import io.javalin.http.Context;
 
 /** Reads request bodies and writes responses as API Gateway's REST JSON (absent fields left out). */
@@ -26,11 +25,11 @@ final class JsonCodec {
         try {
             T value = MAPPER.readValue(body.isBlank() ? "{}" : body, type);
             if (value == null) {
-                throw ApiKeyException.badRequest("Invalid request body: expected a JSON object.");
+                throw new AwsBadRequest("Invalid request body: expected a JSON object.");
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw ApiKeyException.badRequest("Invalid request body: " + e.getOriginalMessage());
+            throw new AwsBadRequest("Invalid request body: " + e.getOriginalMessage());
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.studentapi.controlplane;
 
-import dev.studentapi.core.apikey.ApiKeyException;
 import io.javalin.http.Context;
 
 import java.util.List;
@@ -38,11 +37,11 @@ record Paging(int offset, int limit) {
         try {
             int value = Integer.parseInt(text.strip());
             if (value < 0 || value > max || ("limit".equals(name) && value == 0)) {
-                throw ApiKeyException.badRequest("Invalid " + name + " '" + text + "'.");
+                throw new AwsBadRequest("Invalid " + name + " '" + text + "'.");
             }
             return value;
         } catch (NumberFormatException e) {
-            throw ApiKeyException.badRequest("Invalid " + name + " '" + text + "'.");
+            throw new AwsBadRequest("Invalid " + name + " '" + text + "'.");
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.studentapi.controlplane;
 
-import dev.studentapi.core.apikey.ApiKeyException;
 
 import java.util.Locale;
 
@@ -14,7 +13,7 @@ record PatchOperation(String op, String path, String value, String from) {
     /** The value, required to be present. */
     String requiredValue() {
         if (value == null) {
-            throw ApiKeyException.badRequest("Patch operation '" + op + "' on " + path + " requires a value.");
+            throw new AwsBadRequest("Patch operation '" + op + "' on " + path + " requires a value.");
         }
         return value;
     }
@@ -23,7 +22,7 @@ record PatchOperation(String op, String path, String value, String from) {
         return switch (requiredValue().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw ApiKeyException.badRequest("Invalid boolean value '" + value + "' for " + path + ".");
+            default -> throw new AwsBadRequest("Invalid boolean value '" + value + "' for " + path + ".");
         };
     }
 
@@ -31,7 +30,7 @@ record PatchOperation(String op, String path, String value, String from) {
         try {
             return Long.parseLong(requiredValue().strip());
         } catch (NumberFormatException e) {
-            throw ApiKeyException.badRequest("Invalid number '" + value + "' for " + path + ".");
+            throw new AwsBadRequest("Invalid number '" + value + "' for " + path + ".");
         }
     }
 
@@ -39,11 +38,11 @@ record PatchOperation(String op, String path, String value, String from) {
         try {
             return Double.parseDouble(requiredValue().strip());
         } catch (NumberFormatException e) {
-            throw ApiKeyException.badRequest("Invalid number '" + value + "' for " + path + ".");
+            throw new AwsBadRequest("Invalid number '" + value + "' for " + path + ".");
         }
     }
 
-    ApiKeyException unsupported() {
-        return ApiKeyException.badRequest("Invalid patch path '" + path + "' specified for op '" + op + "'.");
+    AwsBadRequest unsupported() {
+        return new AwsBadRequest("Invalid patch path '" + path + "' specified for op '" + op + "'.");
     }
 }

@@ -1,7 +1,7 @@
 package dev.studentapi.controlplane;
 
-import dev.studentapi.core.apikey.ApiKeyException;
 import dev.studentapi.core.usage.ApiStage;
+import dev.studentapi.core.usage.ServedStage;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,26 +29,10 @@ record PublishedApi(ApiStage stage, String name, Instant createdDate) {
     }
 
     void requireApi(String apiId) {
-        if (!stage.apiId().equals(apiId)) {
-            throw ApiKeyException.notFound("Invalid API identifier specified");
-        }
+        new ServedStage(stage).requireApi(apiId);
     }
 
     void requireStage(String apiId, String stageName) {
-        requireApi(apiId);
-        if (!stage.stage().equals(stageName)) {
-            throw ApiKeyException.notFound("Invalid stage identifier specified");
-        }
-    }
-
-    /** Parses {@code apiId:stage} as patch values write it, and checks that it names this API's stage. */
-    ApiStage parseStage(String text) {
-        int colon = text == null ? -1 : text.indexOf(':');
-        if (colon <= 0 || colon == text.length() - 1) {
-            throw ApiKeyException.badRequest("Invalid API stage '" + text + "': expected apiId:stage.");
-        }
-        ApiStage parsed = new ApiStage(text.substring(0, colon), text.substring(colon + 1));
-        requireStage(parsed.apiId(), parsed.stage());
-        return parsed;
+        new ServedStage(stage).require(new ApiStage(apiId, stageName));
     }
 }

@@ -1,10 +1,10 @@
 package dev.studentapi.controlplane;
 
-import dev.studentapi.core.apikey.ApiKeyException;
 import dev.studentapi.core.usage.ApiStage;
-import dev.studentapi.core.usage.QuotaSettings;
-import dev.studentapi.core.usage.ThrottleSettings;
+import dev.studentapi.core.usage.QuotaInput;
+import dev.studentapi.core.usage.ThrottleInput;
 import dev.studentapi.core.usage.UsagePlan;
+import dev.studentapi.core.usage.UsagePlanDraft;
 import dev.studentapi.core.usage.UsagePlanService;
 import io.javalin.http.Context;
 
@@ -14,11 +14,9 @@ import java.util.List;
 /** CreateUsagePlan, GetUsagePlans, GetUsagePlan, UpdateUsagePlan and DeleteUsagePlan over {@link UsagePlanService}. */
 final class UsagePlanHandlers {
     private final UsagePlanService plans;
-    private final PublishedApi api;
 
-    UsagePlanHandlers(UsagePlanService plans, PublishedApi api) {
+    UsagePlanHandlers(UsagePlanService plans) {
         this.plans = plans;
-        this.api = api;
     }
 
     void create(Context ctx) {
@@ -27,13 +25,12 @@ final class UsagePlanHandlers {
         for (RequestBodies.ApiStageBody stage : body.apiStages() == null ? List.<RequestBodies.ApiStageBody>of()
                 : body.apiStages()) {
             if (stage.throttle() != null && !stage.throttle().isEmpty()) {
-                throw ApiKeyException.badRequest("Per-method throttling in apiStages is not supported by this server.");
+                throw new AwsBadRequest("Per-method throttling in apiStages is not supported by this server.");
             }
-            api.requireStage(stage.apiId(), stage.stage());
-            stages.add(new ApiStage(stage.apiId(), stage.stage()));
+            stages.add(new ApiStage(String.valueOf(stage.apiId()), String.valueOf(stage.stage())));
         }
-        UsagePlan plan = plans.create(body.name(), body.description(), throttle(body.throttle()),
-                quota(body.quota()), stages);
+        UsagePlan plan = plans.create(new UsagePlanDraft(body.name(), body.description(), throttle(body.throttle()),
+                quota(body.quota()), stages));
         JsonCodec.respond(ctx, 201, Representations.UsagePlanJson.of(plan));
     }
 
@@ -51,7 +48,7 @@ final class UsagePlanHandlers {
     void update(Context ctx) {
         String id = ctx.pathParam("id");
         plans.get(id);
-        UsagePlanPatch patch = new UsagePlanPatch(JsonCodec.read(ctx, RequestBodies.Patch.class).patchOperations(), api);
+        UsagePlanPatch patch = new UsagePlanPatch(JsonCodec.read(ctx, RequestBodies.Patch.class).patchOperations());
         JsonCodec.respond(ctx, 200, Representations.UsagePlanJson.of(plans.change(id, patch::applyTo)));
     }
 
@@ -60,24 +57,11 @@ final class UsagePlanHandlers {
         JsonCodec.accepted(ctx);
     }
 
-    private static ThrottleSettings throttle(RequestBodies.Throttle body) {
-        if (body == null) {
-            return null;
-        }
-        if (body.rateLimit() == null || body.burstLimit() == null) {
-            throw ApiKeyException.badRequest("A throttle needs both rateLimit and burstLimit.");
-        }
-        return new ThrottleSettings(body.rateLimit(), body.burstLimit());
+    private static ThrottleInput throttle(RequestBodies.Throttle body) {
+        return body == null ? ThrottleInput.NONE : new ThrottleInput(body.rateLimit(), body.burstLimit());
     }
 
-    private static QuotaSettings quota(RequestBodies.Quota body) {
-        if (body == null) {
-            return null;
-        }
-        if (body.limit() == null || body.period() == null) {
-            throw ApiKeyException.badRequest("A quota needs both limit and period.");
-        }
-        return new QuotaSettings(body.limit(), UsagePlanPatch.periodOf(body.period()),
-                body.offset() == null ? 0 : body.offset());
+    private static QuotaInput quota(RequestBodies.Quota body) {
+        return body == null ? QuotaInput.NONE : new QuotaInput(body.limit(), body.period(), body.offset());
     }
 }

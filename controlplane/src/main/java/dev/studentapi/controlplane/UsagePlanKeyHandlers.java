@@ -1,7 +1,6 @@
 package dev.studentapi.controlplane;
 
 import dev.studentapi.core.apikey.ApiKey;
-import dev.studentapi.core.apikey.ApiKeyException;
 import dev.studentapi.core.apikey.ApiKeyService;
 import dev.studentapi.core.usage.UsagePlanService;
 import io.javalin.http.Context;
@@ -23,10 +22,10 @@ final class UsagePlanKeyHandlers {
     void create(Context ctx) {
         RequestBodies.CreateUsagePlanKey body = JsonCodec.read(ctx, RequestBodies.CreateUsagePlanKey.class);
         if (!"API_KEY".equals(body.keyType())) {
-            throw ApiKeyException.badRequest("Invalid keyType '" + body.keyType() + "': expected API_KEY.");
+            throw new AwsBadRequest("Invalid keyType '" + body.keyType() + "': expected API_KEY.");
         }
         if (body.keyId() == null || body.keyId().isBlank()) {
-            throw ApiKeyException.badRequest("keyId is required.");
+            throw new AwsBadRequest("keyId is required.");
         }
         plans.bind(ctx.pathParam("id"), body.keyId());
         JsonCodec.respond(ctx, 201, Representations.UsagePlanKeyJson.of(keys.get(body.keyId())));
@@ -44,11 +43,8 @@ final class UsagePlanKeyHandlers {
     }
 
     void get(Context ctx) {
-        String keyId = ctx.pathParam("keyId");
-        if (!plans.keyIds(ctx.pathParam("id")).contains(keyId)) {
-            throw ApiKeyException.notFound("Invalid API Key identifier specified");
-        }
-        JsonCodec.respond(ctx, 200, Representations.UsagePlanKeyJson.of(keys.get(keyId)));
+        ApiKey key = plans.keyOnPlan(ctx.pathParam("id"), ctx.pathParam("keyId"));
+        JsonCodec.respond(ctx, 200, Representations.UsagePlanKeyJson.of(key));
     }
 
     void delete(Context ctx) {

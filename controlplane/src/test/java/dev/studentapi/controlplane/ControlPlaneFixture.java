@@ -48,7 +48,7 @@ final class ControlPlaneFixture implements AutoCloseable {
     ControlPlaneFixture(MutableClock clock) {
         this.clock = clock;
         keys = new ApiKeyService(keyStore, clock);
-        plans = new UsagePlanService(planStore, keyStore);
+        plans = new UsagePlanService(planStore, keyStore, STAGE);
         usage = new UsageService(planStore, counter, clock);
         gateway = new Gateway(STAGE, keys, planStore, (plan, key, settings) -> ThrottleDecision.allowed(1), counter,
                 clock);

@@ -59,4 +59,39 @@ class ErrorResponsesTest {
                 type -> assertThat(type).startsWith("application/json"));
         assertThat(new ObjectMapper().readTree(response.body()).path("message").isTextual()).isTrue();
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "POST  | /usageplans | {\"name\":\"p\",\"throttle\":{\"rateLimit\":5}} | 400 | BadRequestException"
+                    + " | THROTTLE_INCOMPLETE | A throttle needs both rateLimit and burstLimit.",
+            "POST  | /usageplans | {\"name\":\"p\",\"throttle\":{\"burstLimit\":5}} | 400 | BadRequestException"
+                    + " | THROTTLE_INCOMPLETE | A throttle needs both rateLimit and burstLimit.",
+            "POST  | /usageplans | {\"name\":\"p\",\"apiStages\":[{\"apiId\":\"student\",\"stage\":\"dev\"}]}"
+                    + " | 404 | NotFoundException | STAGE_NOT_SERVED | Invalid stage identifier specified",
+            "POST  | /usageplans | {\"name\":\"p\",\"apiStages\":[{\"apiId\":\"other\",\"stage\":\"prod\"}]}"
+                    + " | 404 | NotFoundException | API_NOT_FOUND | Invalid API identifier specified",
+            "POST  | /usageplans | {\"name\":\"p\",\"quota\":{\"limit\":5,\"period\":\"WEEK\",\"offset\":7}}"
+                    + " | 400 | BadRequestException | QUOTA_OFFSET_OUT_OF_RANGE | quota offset for WEEK must be between 0 and 6",
+            "POST  | /usageplans | {\"name\":\"p\",\"quota\":{\"limit\":5,\"period\":\"YEAR\"}} | 400"
+                    + " | BadRequestException | QUOTA_PERIOD_INVALID | Invalid quota period 'YEAR': expected DAY, WEEK or MONTH.",
+            "POST  | /usageplans | {\"name\":\" \"} | 400 | BadRequestException | PLAN_NAME_REQUIRED"
+                    + " | Usage plan name must not be blank.",
+            "POST  | /apikeys    | {\"name\":\"k\",\"value\":\"short\"} | 400 | BadRequestException"
+                    + " | KEY_VALUE_TOO_SHORT | API key value must be 20 to 128 printable ASCII characters.",
+            "GET   | /usageplans/nosuchplan | | 404 | NotFoundException | USAGE_PLAN_NOT_FOUND"
+                    + " | Invalid Usage Plan ID specified",
+            "GET   | /restapis/student/stages/dev | | 404 | NotFoundException | STAGE_NOT_SERVED"
+                    + " | Invalid stage identifier specified",
+    })
+    void refusalsOfTheCoreKeepApiGatewaysBodyAndNameTheirCodeInAHeader(String method, String path, String body,
+            int status, String errorType, String code, String message) throws Exception {
+        HttpResponse<String> response = client.send(client.sign(method, path, body == null ? "" : body,
+                ControlPlaneFixture.CREDENTIALS, "apigateway", Clock.fixed(NOW, ZoneOffset.UTC)));
+
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue(errorType);
+        assertThat(response.headers().firstValue(AwsErrors.CODE_HEADER)).hasValue(code);
+        assertThat(response.body()).isEqualTo(JsonCodec.write(new Representations.ErrorJson(message)));
+        assertThat(fx.plans.list()).isEmpty();
+    }
 }

@@ -68,7 +68,7 @@ public final class Components implements AutoCloseable {
         this.resources = resources;
         UsageCounter counter = limits.counter().orElse(stores.counter());
         this.keys = new ApiKeyService(stores.keys(), clock);
-        this.plans = new UsagePlanService(stores.plans(), stores.keys());
+        this.plans = new UsagePlanService(stores.plans(), stores.keys(), new ApiStage(API_ID, settings.stage()));
         this.usage = new UsageService(stores.plans(), counter, clock);
         this.gateway = new Gateway(new ApiStage(API_ID, settings.stage()), keys, stores.plans(), limits.throttle(),
                 counter, clock);

@@ -85,12 +85,51 @@ class CliTest {
     }
 
     @Test
-    void mistakesGiveAMessageAndANonZeroExit() {
+    void mistakesGiveOneLineWithTheRefusalCodeAndExitStatusTwo() {
         Result missing = cli("keys", "disable", "nosuchkey1");
-        assertThat(missing.code()).isNotZero();
-        assertThat(missing.err()).contains("Invalid API Key identifier specified");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).isEqualTo("error: API_KEY_NOT_FOUND: no API key has the id nosuchkey1"
+                + System.lineSeparator());
         Result shortValue = cli("keys", "create", "--name", "x", "--value", "tooshort");
-        assertThat(shortValue.code()).isNotZero();
-        assertThat(shortValue.err()).contains("20");
+        assertThat(shortValue.code()).isEqualTo(2);
+        assertThat(shortValue.err()).startsWith("error: KEY_VALUE_TOO_SHORT: ").contains("20").doesNotContain("tooshort");
+        assertThat(cli("keys", "list").out()).doesNotContain(" x" + System.lineSeparator());
+    }
+
+    @Test
+    void plansThatTheRulesRefuseAreNotCreated() {
+        assertRefused(cli("plans", "create", "--name", "p", "--rate", "5"), "THROTTLE_INCOMPLETE");
+        assertRefused(cli("plans", "create", "--name", "p", "--burst", "5"), "THROTTLE_INCOMPLETE");
+        assertRefused(cli("plans", "create", "--name", "p", "--rate", "0", "--burst", "5"), "THROTTLE_RATE_INVALID");
+        assertRefused(cli("plans", "create", "--name", "p", "--period", "WEEK"), "QUOTA_INCOMPLETE");
+        assertRefused(cli("plans", "create", "--name", "p", "--quota", "5", "--period", "YEAR"),
+                "QUOTA_PERIOD_INVALID");
+        assertRefused(cli("plans", "create", "--name", "p", "--quota", "5", "--period", "WEEK", "--offset", "7"),
+                "QUOTA_OFFSET_OUT_OF_RANGE");
+        assertRefused(cli("plans", "create", "--name", "p", "--stage", "student:dev"), "STAGE_NOT_SERVED");
+        assertRefused(cli("plans", "create", "--name", "p", "--stage", "other:stage"), "API_NOT_FOUND");
+        assertRefused(cli("plans", "create", "--name", "p", "--stage", "nocolon"), "API_STAGE_INVALID");
+        assertRefused(cli("plans", "create", "--name", " "), "PLAN_NAME_REQUIRED");
+        assertThat(cli("plans", "list").out()).doesNotContain("  p  ");
+
+        Result served = cli("plans", "create", "--name", "p", "--quota", "5", "--stage", "student:prod");
+        assertThat(served.code()).as(served.err()).isZero();
+        assertThat(served.out()).contains("quota=5/DAY").contains("stages=[student:prod]");
+    }
+
+    @Test
+    void usageReportsCoverAtMostNinetyDaysInOrder() {
+        String keyId = field(cli("keys", "create", "--name", "u").out(), "id");
+        assertRefused(cli("usage", "--key", keyId, "--from", "2026-01-01", "--to", "2026-04-01"),
+                "DATE_RANGE_TOO_LONG");
+        assertRefused(cli("usage", "--key", keyId, "--from", "2026-01-02", "--to", "2026-01-01"),
+                "DATE_RANGE_REVERSED");
+        assertThat(cli("usage", "--key", keyId, "--from", "2026-01-01", "--to", "2026-03-31").code()).isZero();
+    }
+
+    private static void assertRefused(Result result, String code) {
+        assertThat(result.code()).as(result.err()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: " + code + ": ").hasLineCount(1);
+        assertThat(result.out()).isEmpty();
     }
 }

@@ -1,8 +1,8 @@
 package dev.studentapi.server;
 
 import dev.studentapi.core.apikey.IssuedApiKey;
-import dev.studentapi.core.usage.ApiStage;
 import dev.studentapi.core.usage.UsagePlan;
+import dev.studentapi.core.usage.UsagePlanDraft;
 import dev.studentapi.testkit.MutableClock;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -70,8 +70,7 @@ class GatewayHttpTest {
                 IssuedApiKey unbound = components.keys.create("unbound", "", true, Optional.empty());
                 assertGatewayError(server.get("/prod/students", unbound.value()), 403, "ForbiddenException",
                         "Forbidden");
-                UsagePlan devPlan = components.plans.create("dev", "", null, null,
-                        List.of(new ApiStage("student", "dev")));
+                UsagePlan devPlan = components.plans.create(new UsagePlanDraft("dev", "", null, null, List.of()));
                 components.plans.bind(devPlan.id(), unbound.key().id());
                 assertGatewayError(server.get("/prod/students", unbound.value()), 403, "ForbiddenException",
                         "Forbidden");

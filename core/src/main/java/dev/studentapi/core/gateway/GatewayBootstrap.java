@@ -2,7 +2,10 @@ package dev.studentapi.core.gateway;
 
 import dev.studentapi.core.apikey.ApiKeyService;
 import dev.studentapi.core.apikey.IssuedApiKey;
+import dev.studentapi.core.usage.QuotaInput;
+import dev.studentapi.core.usage.ThrottleInput;
 import dev.studentapi.core.usage.UsagePlan;
+import dev.studentapi.core.usage.UsagePlanDraft;
 import dev.studentapi.core.usage.UsagePlanService;
 
 import java.util.List;
@@ -31,8 +34,8 @@ public final class GatewayBootstrap {
             return Optional.empty();
         }
         IssuedApiKey issued = keys.create(KEY_NAME, "Key for the student records API", true, Optional.empty());
-        UsagePlan plan = plans.create(PLAN_NAME, "Limits for the student records API", settings.throttle(),
-                settings.quota(), List.of(gateway.stage()));
+        UsagePlan plan = plans.create(new UsagePlanDraft(PLAN_NAME, "Limits for the student records API",
+                ThrottleInput.of(settings.throttle()), QuotaInput.of(settings.quota()), List.of(gateway.stage())));
         plans.bind(plan.id(), issued.key().id());
         return Optional.of(issued);
     }

@@ -1,5 +1,8 @@
 package dev.studentapi.core.usage;
 
+import dev.studentapi.core.Refusal;
+import dev.studentapi.core.RefusalCode;
+
 import java.util.Objects;
 
 /** A stage of an API that a usage plan covers, written {@code apiId:stage}. */
@@ -9,11 +12,11 @@ public record ApiStage(String apiId, String stage) {
         Objects.requireNonNull(stage, "stage");
     }
 
-    /** Parses {@code apiId:stage}. */
+    /** Parses {@code apiId:stage}; refuses other text with API_STAGE_INVALID. */
     public static ApiStage parse(String text) {
-        int colon = text.indexOf(':');
+        int colon = text == null ? -1 : text.indexOf(':');
         if (colon <= 0 || colon == text.length() - 1) {
-            throw new IllegalArgumentException("an API stage is written apiId:stage, got '" + text + "'");
+            throw Refusal.of(RefusalCode.API_STAGE_INVALID, text);
         }
         return new ApiStage(text.substring(0, colon), text.substring(colon + 1));
     }

@@ -1,5 +1,10 @@
 package dev.studentapi.core.usage;
 
+import dev.studentapi.core.Refusal;
+import dev.studentapi.core.RefusalCode;
+
+import java.util.Locale;
+
 /** The length of a quota window. */
 public enum QuotaPeriod {
     DAY, WEEK, MONTH;
@@ -11,5 +16,15 @@ public enum QuotaPeriod {
             case WEEK -> 6;
             case MONTH -> 27;
         };
+    }
+
+    /** The period named {@code text}, in any case; refuses other names with QUOTA_PERIOD_INVALID. */
+    public static QuotaPeriod parse(String text) {
+        for (QuotaPeriod period : values()) {
+            if (period.name().equals(text.strip().toUpperCase(Locale.ROOT))) {
+                return period;
+            }
+        }
+        throw Refusal.of(RefusalCode.QUOTA_PERIOD_INVALID, text);
     }
 }

@@ -1,5 +1,8 @@
 package dev.studentapi.core.usage;
 
+import dev.studentapi.core.Refusal;
+import dev.studentapi.core.RefusalCode;
+
 import java.util.Objects;
 
 /** At most {@code limit} requests per {@code period}, with windows starting {@code offset} days late (UTC). */
@@ -7,11 +10,11 @@ public record QuotaSettings(long limit, QuotaPeriod period, int offset) {
     public QuotaSettings {
         Objects.requireNonNull(period, "period");
         if (limit < 0) {
-            throw new IllegalArgumentException("quota limit must not be negative");
+            throw Refusal.of(RefusalCode.QUOTA_LIMIT_INVALID, limit, 0);
         }
         if (offset < 0 || offset > period.maxOffset()) {
-            throw new IllegalArgumentException("quota offset for " + period + " must be between 0 and "
-                    + period.maxOffset());
+            throw Refusal.of(RefusalCode.QUOTA_OFFSET_OUT_OF_RANGE, offset, period.maxOffset())
+                    .with("period", period);
         }
     }
 }

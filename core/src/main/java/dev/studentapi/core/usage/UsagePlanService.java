@@ -1,31 +1,39 @@
 package dev.studentapi.core.usage;
 
-import dev.studentapi.core.apikey.ApiKeyException;
+import dev.studentapi.core.Refusal;
+import dev.studentapi.core.RefusalCode;
+import dev.studentapi.core.apikey.ApiKey;
 import dev.studentapi.core.apikey.ApiKeyStore;
 import dev.studentapi.core.apikey.RandomTokens;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** Creates and changes usage plans and binds API keys to them. A key may be on one plan per API stage. */
+/**
+ * Creates and changes usage plans and binds API keys to them. A plan may name only the stage this server
+ * serves, and a key may be on one plan per API stage. Refusals are {@link Refusal}s.
+ */
 public final class UsagePlanService {
 
     private final UsagePlanStore plans;
     private final ApiKeyStore keys;
+    private final ServedStage served;
 
-    public UsagePlanService(UsagePlanStore plans, ApiKeyStore keys) {
+    public UsagePlanService(UsagePlanStore plans, ApiKeyStore keys, ApiStage served) {
         this.plans = plans;
         this.keys = keys;
+        this.served = new ServedStage(served);
     }
 
-    public UsagePlan create(String name, String description, ThrottleSettings throttle, QuotaSettings quota,
-                            List<ApiStage> apiStages) {
-        if (name == null || name.isBlank()) {
-            throw ApiKeyException.badRequest("Usage plan name must not be blank.");
-        }
-        UsagePlan plan = new UsagePlan(RandomTokens.id(), name.strip(), description, throttle, quota, apiStages);
+    /** The stage this server serves, the only one a plan may name. */
+    public ServedStage servedStage() {
+        return served;
+    }
+
+    public UsagePlan create(UsagePlanDraft draft) {
+        UsagePlan plan = validated(RandomTokens.id(), draft, List.of());
         if (!plans.create(plan)) {
-            throw ApiKeyException.conflict("Usage plan id already exists");
+            throw Refusal.of(RefusalCode.PLAN_ID_IN_USE, plan.id());
         }
         return plan;
     }
@@ -35,13 +43,16 @@ public final class UsagePlanService {
     }
 
     public UsagePlan get(String id) {
-        return plans.findById(id).orElseThrow(() -> ApiKeyException.notFound("Invalid Usage Plan ID specified"));
+        return PlanBindings.requirePlan(plans, id);
     }
 
-    /** Applies a change to a plan; refuses stages that would put a bound key on two plans for one stage. */
-    public UsagePlan change(String id, UnaryOperator<UsagePlan> change) {
+    /**
+     * Applies a change to a plan's draft and validates the result as {@link #create} does, except that stages
+     * the plan already covered are kept; refuses stages that would put a bound key on two plans for one stage.
+     */
+    public UsagePlan change(String id, UnaryOperator<UsagePlanDraft> change) {
         UsagePlan before = get(id);
-        UsagePlan after = change.apply(before);
+        UsagePlan after = validated(id, change.apply(UsagePlanDraft.of(before)), before.apiStages());
         for (ApiStage stage : after.apiStages()) {
             if (!before.covers(stage)) {
                 for (String keyId : plans.keyIds(id)) {
@@ -50,36 +61,41 @@ public final class UsagePlanService {
             }
         }
         if (!plans.update(after)) {
-            throw ApiKeyException.notFound("Invalid Usage Plan ID specified");
+            throw Refusal.of(RefusalCode.USAGE_PLAN_NOT_FOUND, id);
         }
         return after;
     }
 
     public void delete(String id) {
         if (!plans.delete(id)) {
-            throw ApiKeyException.notFound("Invalid Usage Plan ID specified");
+            throw Refusal.of(RefusalCode.USAGE_PLAN_NOT_FOUND, id);
         }
     }
 
     public void bind(String planId, String keyId) {
         UsagePlan plan = get(planId);
         if (keys.findById(keyId).isEmpty()) {
-            throw ApiKeyException.notFound("Invalid API Key identifier specified");
+            throw Refusal.of(RefusalCode.API_KEY_NOT_FOUND, keyId);
         }
         for (ApiStage stage : plan.apiStages()) {
             requireNoOtherPlanOn(keyId, stage, planId);
         }
         if (!plans.bindKey(planId, keyId)) {
-            throw ApiKeyException.conflict("Usage Plan " + planId + " cannot be added because API Key "
-                    + keyId + " is already associated with it");
+            throw Refusal.of(RefusalCode.KEY_ALREADY_ON_PLAN, keyId).with("planId", planId);
         }
     }
 
     public void unbind(String planId, String keyId) {
         get(planId);
         if (!plans.unbindKey(planId, keyId)) {
-            throw ApiKeyException.notFound("Invalid API Key identifier specified");
+            throw Refusal.of(RefusalCode.KEY_NOT_ON_PLAN, keyId).with("planId", planId);
         }
+    }
+
+    /** The key, when it is bound to the plan; refuses an unknown plan or a key not on it. */
+    public ApiKey keyOnPlan(String planId, String keyId) {
+        PlanBindings.requireKeyOnPlan(plans, planId, keyId);
+        return keys.findById(keyId).orElseThrow(() -> Refusal.of(RefusalCode.API_KEY_NOT_FOUND, keyId));
     }
 
     public List<String> keyIds(String planId) {
@@ -91,11 +107,26 @@ public final class UsagePlanService {
         return plans.plansOfKey(keyId);
     }
 
+    /** The plan a draft describes: a name, a complete throttle and quota, and only the served stage if new. */
+    private UsagePlan validated(String id, UsagePlanDraft draft, List<ApiStage> kept) {
+        if (draft.name() == null || draft.name().isBlank()) {
+            throw Refusal.of(RefusalCode.PLAN_NAME_REQUIRED);
+        }
+        ThrottleSettings throttle = draft.throttle().settings().orElse(null);
+        QuotaSettings quota = draft.quota().settings().orElse(null);
+        for (ApiStage stage : draft.apiStages()) {
+            if (!kept.contains(stage)) {
+                served.require(stage);
+            }
+        }
+        return new UsagePlan(id, draft.name().strip(), draft.description(), throttle, quota, draft.apiStages());
+    }
+
     private void requireNoOtherPlanOn(String keyId, ApiStage stage, String planId) {
         for (UsagePlan other : plans.plansOfKey(keyId)) {
             if (!other.id().equals(planId) && other.covers(stage)) {
-                throw ApiKeyException.conflict("API Key " + keyId + " is already associated with usage plan "
-                        + other.id() + " on stage " + stage);
+                throw Refusal.of(RefusalCode.KEY_ON_OTHER_PLAN_FOR_STAGE, keyId)
+                        .with("planId", other.id()).with("stage", stage);
             }
         }
     }

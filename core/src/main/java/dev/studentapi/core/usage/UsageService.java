@@ -1,6 +1,7 @@
 package dev.studentapi.core.usage;
 
-import dev.studentapi.core.apikey.ApiKeyException;
+import dev.studentapi.core.Refusal;
+import dev.studentapi.core.RefusalCode;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,12 +22,11 @@ public final class UsageService {
         this.clock = clock;
     }
 
-    /** One row per day in [from, to] for a key on a plan: used that day, and quota left at the end of it. */
-    public List<DailyUsage> daily(String planId, String keyId, LocalDate from, LocalDate to) {
+    /** One row per day of {@code days} for a key on a plan: used that day, and quota left at the end of it. */
+    public List<DailyUsage> daily(String planId, String keyId, UsageDays days) {
         UsagePlan plan = plan(planId);
-        if (to.isBefore(from)) {
-            throw ApiKeyException.badRequest("The end date must not be before the start date.");
-        }
+        LocalDate from = days.from();
+        LocalDate to = days.to();
         Map<LocalDate, Long> perDay = counter.daily(planId, keyId, from, to);
         QuotaWindow current = plan.quotaSettings()
                 .map(q -> QuotaWindow.containing(clock.instant(), q)).orElse(null);
@@ -48,13 +48,16 @@ public final class UsageService {
         return Math.max(0, plan.quota().limit() - counter.used(planId, keyId, window));
     }
 
-    /** Sets what remains of the key's quota in the current window. */
+    /**
+     * Sets what remains of the key's quota in the current window; refuses a key not on the plan, a plan without
+     * a quota and a negative number.
+     */
     public long setRemaining(String planId, String keyId, long remaining) {
-        UsagePlan plan = plan(planId);
+        UsagePlan plan = PlanBindings.requireKeyOnPlan(plans, planId, keyId);
         QuotaSettings quota = plan.quotaSettings()
-                .orElseThrow(() -> ApiKeyException.badRequest("Usage plan " + planId + " has no quota."));
+                .orElseThrow(() -> Refusal.of(RefusalCode.QUOTA_NOT_SET, planId));
         if (remaining < 0) {
-            throw ApiKeyException.badRequest("Remaining quota must not be negative.");
+            throw Refusal.of(RefusalCode.REMAINING_NEGATIVE, remaining, 0);
         }
         QuotaWindow window = QuotaWindow.containing(clock.instant(), quota);
         counter.setUsed(planId, keyId, window, Math.max(0, quota.limit() - remaining));
@@ -62,8 +65,7 @@ public final class UsageService {
     }
 
     private UsagePlan plan(String planId) {
-        return plans.findById(planId)
-                .orElseThrow(() -> ApiKeyException.notFound("Invalid Usage Plan ID specified"));
+        return PlanBindings.requirePlan(plans, planId);
     }
 
     private long remainingAfter(UsagePlan plan, String keyId, LocalDate day, Map<LocalDate, Long> perDay,

@@ -1,6 +1,6 @@
 package dev.studentapi.server.cli;
 
-import dev.studentapi.core.apikey.ApiKeyException;
+import dev.studentapi.core.Refusal;
 import dev.studentapi.server.config.SettingsException;
 import dev.studentapi.server.logging.ConsoleLogging;
 import picocli.CommandLine;
@@ -44,9 +44,13 @@ public final class Main implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof SettingsException || e instanceof ApiKeyException) {
+            if (e instanceof Refusal refusal) {
+                line.getErr().println(RefusalLine.of(refusal));
+                return RefusalLine.EXIT_STATUS;
+            }
+            if (e instanceof SettingsException) {
                 line.getErr().println("error: " + e.getMessage());
-                return e instanceof SettingsException ? 2 : 1;
+                return 2;
             }
             throw e;
         });

@@ -1,11 +1,10 @@
 package dev.studentapi.server.cli;
 
-import dev.studentapi.core.apikey.ApiKeyException;
 import dev.studentapi.core.usage.ApiStage;
-import dev.studentapi.core.usage.QuotaPeriod;
-import dev.studentapi.core.usage.QuotaSettings;
-import dev.studentapi.core.usage.ThrottleSettings;
+import dev.studentapi.core.usage.QuotaInput;
+import dev.studentapi.core.usage.ThrottleInput;
 import dev.studentapi.core.usage.UsagePlan;
+import dev.studentapi.core.usage.UsagePlanDraft;
 import dev.studentapi.server.Components;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,31 +37,22 @@ final class PlansCommand {
         Integer burst;
         @Option(names = "--quota", description = "Requests per period.")
         Long quota;
-        @Option(names = "--period", defaultValue = "DAY", description = "DAY, WEEK or MONTH.")
-        QuotaPeriod period;
-        @Option(names = "--offset", defaultValue = "0", description = "Days the quota window starts late.")
-        int offset;
-        @Option(names = "--stage", description = "API stages as apiId:stage (default: this server's stage).")
+        @Option(names = "--period", description = "DAY (the default with --quota), WEEK or MONTH.")
+        String period;
+        @Option(names = "--offset", description = "Days the quota window starts late (default 0).")
+        Integer offset;
+        @Option(names = "--stage", description = "The API stage as apiId:stage; only this server's stage (the default).")
         List<String> stages;
 
         @Override
         public void run() {
-            if ((rate == null) != (burst == null)) {
-                throw ApiKeyException.badRequest("--rate and --burst go together.");
-            }
             try (Components c = Stores.open(plans.main)) {
-                ThrottleSettings throttle;
-                QuotaSettings quotaSettings;
-                try {
-                    throttle = rate == null ? null : new ThrottleSettings(rate, burst);
-                    quotaSettings = quota == null ? null : new QuotaSettings(quota, period, offset);
-                } catch (IllegalArgumentException e) {
-                    throw ApiKeyException.badRequest(e.getMessage());
-                }
                 List<ApiStage> apiStages = stages == null
-                        ? List.of(new ApiStage(Components.API_ID, c.settings.stage()))
+                        ? List.of(c.plans.servedStage().stage())
                         : stages.stream().map(ApiStage::parse).toList();
-                UsagePlan plan = c.plans.create(name, description, throttle, quotaSettings, apiStages);
+                String quotaPeriod = quota != null && period == null ? "DAY" : period;
+                UsagePlan plan = c.plans.create(new UsagePlanDraft(name, description, new ThrottleInput(rate, burst),
+                        new QuotaInput(quota, quotaPeriod, offset), apiStages));
                 PrintWriter out = plans.main.spec.commandLine().getOut();
                 out.println("id: " + plan.id());
                 out.println(describe(plan));

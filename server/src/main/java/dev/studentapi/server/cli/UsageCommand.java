@@ -1,6 +1,7 @@
 package dev.studentapi.server.cli;
 
 import dev.studentapi.core.usage.DailyUsage;
+import dev.studentapi.core.usage.UsageDays;
 import dev.studentapi.core.usage.UsagePlan;
 import dev.studentapi.server.Components;
 import picocli.CommandLine.Command;
@@ -30,7 +31,7 @@ final class UsageCommand implements Runnable {
     @Override
     public void run() {
         LocalDate last = to == null ? LocalDate.now(ZoneOffset.UTC) : to;
-        LocalDate first = from == null ? last.minusDays(6) : from;
+        UsageDays days = new UsageDays(from == null ? last.minusDays(6) : from, last);
         try (Components c = Stores.open(main)) {
             c.keys.get(keyId);
             List<UsagePlan> plans = planId == null ? c.plans.plansOfKey(keyId) : List.of(c.plans.get(planId));
@@ -38,7 +39,7 @@ final class UsageCommand implements Runnable {
             for (UsagePlan plan : plans) {
                 out.println("plan " + plan.id() + " (" + plan.name() + ")");
                 out.printf("  %-10s  %8s  %9s%n", "DAY", "USED", "REMAINING");
-                for (DailyUsage day : c.usage.daily(plan.id(), keyId, first, last)) {
+                for (DailyUsage day : c.usage.daily(plan.id(), keyId, days)) {
                     out.printf("  %-10s  %8d  %9s%n", day.day(), day.used(),
                             day.remaining() < 0 ? "-" : Long.toString(day.remaining()));
                 }

@@ -3,10 +3,13 @@ package dev.studentapi.core.gateway;
 import dev.studentapi.core.apikey.ApiKeyService;
 import dev.studentapi.core.apikey.IssuedApiKey;
 import dev.studentapi.core.usage.ApiStage;
+import dev.studentapi.core.usage.QuotaInput;
 import dev.studentapi.core.usage.QuotaPeriod;
 import dev.studentapi.core.usage.QuotaSettings;
 import dev.studentapi.core.usage.ThrottleDecision;
+import dev.studentapi.core.usage.ThrottleInput;
 import dev.studentapi.core.usage.ThrottleSettings;
+import dev.studentapi.core.usage.UsageDays;
 import dev.studentapi.core.usage.UsagePlan;
 import dev.studentapi.core.usage.UsagePlanService;
 import dev.studentapi.core.usage.UsageService;
@@ -35,7 +38,7 @@ class GatewayTest {
     private final InMemoryApiKeyStore keyStore = new InMemoryApiKeyStore(planStore);
     private final InMemoryUsageCounter counter = new InMemoryUsageCounter();
     private final ApiKeyService keys = new ApiKeyService(keyStore, clock);
-    private final UsagePlanService plans = new UsagePlanService(planStore, keyStore);
+    private final UsagePlanService plans = new UsagePlanService(planStore, keyStore, STAGE);
     private final UsageService usage = new UsageService(planStore, counter, clock);
     /** Lets through as many requests as tokens are left, so that tests control the bucket by hand. */
     private final AtomicInteger tokens = new AtomicInteger(1000);
@@ -100,8 +103,10 @@ class GatewayTest {
         @Test
         void aKeyWhosePlanCoversAnotherStage() {
             IssuedApiKey other = keys.create("other", "", true, Optional.empty());
-            UsagePlan elsewhere = plans.create("elsewhere", "", null, null, List.of(new ApiStage("student", "dev")));
-            plans.bind(elsewhere.id(), other.key().id());
+            UsagePlan elsewhere = new UsagePlan("elsewhere", "elsewhere", "", null, null,
+                    List.of(new ApiStage("student", "dev")));
+            planStore.create(elsewhere);
+            planStore.bindKey(elsewhere.id(), other.key().id());
             assertThat(gateway.admit(other.value())).isInstanceOf(Admission.Forbidden.class);
         }
 
@@ -138,7 +143,7 @@ class GatewayTest {
     void aLoweredQuotaAppliesToTheNextRequest() {
         gateway.admit(key.value());
         gateway.admit(key.value());
-        plans.change(plan.id(), p -> p.withQuota(new QuotaSettings(2, QuotaPeriod.DAY, 0)));
+        plans.change(plan.id(), p -> p.withQuota(new QuotaInput(2L, "DAY", 0)));
         assertThat(gateway.admit(key.value())).isInstanceOf(Admission.QuotaExceeded.class);
     }
 
@@ -155,13 +160,14 @@ class GatewayTest {
 
     @Test
     void weeklyQuotasSpanDaysAndDailyUsageIsReported() {
-        plans.change(plan.id(), p -> p.withQuota(new QuotaSettings(3, QuotaPeriod.WEEK, 0)));
+        plans.change(plan.id(), p -> p.withQuota(new QuotaInput(3L, "WEEK", 0)));
         gateway.admit(key.value());
         clock.advance(Duration.ofDays(1));
         gateway.admit(key.value());
         gateway.admit(key.value());
         assertThat(gateway.admit(key.value())).isInstanceOf(Admission.QuotaExceeded.class);
-        assertThat(usage.daily(plan.id(), key.key().id(), LocalDate.parse("2026-11-27"), LocalDate.parse("2026-11-28")))
+        assertThat(usage.daily(plan.id(), key.key().id(),
+                new UsageDays(LocalDate.parse("2026-11-27"), LocalDate.parse("2026-11-28"))))
                 .extracting(d -> d.used()).containsExactly(1L, 2L);
         clock.set(java.time.Instant.parse("2026-11-29T00:00:00Z"));
         assertThat(gateway.admit(key.value())).isInstanceOf(Admission.Admitted.class);
@@ -169,12 +175,13 @@ class GatewayTest {
 
     @Test
     void plansWithoutLimitsAdmitAndStillCountUsage() {
-        plans.change(plan.id(), p -> p.withQuota(null).withThrottle(null));
+        plans.change(plan.id(), p -> p.withQuota(QuotaInput.NONE).withThrottle(ThrottleInput.NONE));
         tokens.set(0);
         for (int i = 0; i < 5; i++) {
             assertThat(gateway.admit(key.value())).isInstanceOf(Admission.Admitted.class);
         }
-        assertThat(usage.daily(plan.id(), key.key().id(), LocalDate.parse("2026-11-27"), LocalDate.parse("2026-11-27")))
+        assertThat(usage.daily(plan.id(), key.key().id(),
+                new UsageDays(LocalDate.parse("2026-11-27"), LocalDate.parse("2026-11-27"))))
                 .extracting(d -> d.used()).containsExactly(5L);
     }
 }
