@@ -23,7 +23,7 @@ class SettingsTest {
     void defaultsAreTheEmbeddedReferenceSystem() {
         Settings settings = Settings.fromEnvironment(Map.of());
         assertThat(settings.port()).isEqualTo(8080);
-        assertThat(settings.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(settings.dataDir().root()).isEqualTo(Path.of("./data"));
         assertThat(settings.stage()).isEqualTo("prod");
         assertThat(settings.corsAllowedOrigins()).containsExactly("*");
         assertThat(settings.bucketName()).isEqualTo("student-backup-20250706");
