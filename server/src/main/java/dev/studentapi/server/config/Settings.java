@@ -80,11 +80,7 @@ public record Settings(
         }
     }
 
-    /** Settings from the process environment (and the file named by CONFIG_FILE, if any). */
-    public static Settings fromEnvironment() {
-        return fromEnvironment(System.getenv());
-    }
-
+    /** Settings from {@code environment} (and the file named by its CONFIG_FILE, if any), which wins over the file. */
     public static Settings fromEnvironment(Map<String, String> environment) {
         Map<String, String> merged = new HashMap<>();
         Environment.of(environment).optional("CONFIG_FILE").ifPresent(file -> merged.putAll(readFile(Path.of(file))));
