@@ -71,7 +71,7 @@ final class Adapters {
                 new SqliteUsagePlanStore(database), new SqliteUsageCounter(database), new SqliteTickLease(database));
     }
 
-    /** The limiter's token buckets and shared counter; Redis is only connected to on first use. */
+    /** The limiter's token buckets and shared counter; nothing is sent to Redis yet. */
     Components.Limits limits() {
         if (engines.limiter() == Engines.Limiter.REDIS) {
             RedisConnection redis = RedisConnection.open(engines.redisUrl());

@@ -27,8 +27,9 @@ import java.util.function.Supplier;
 /**
  * The composition root: builds every adapter and service from the settings, choosing each port's engine
  * ({@link Adapters}). Nothing else constructs adapters. The stores and the key, plan and usage services are
- * built at once; the gateway (which first calls a shared limiter) and the data plane (whose bucket may be
- * created in S3, and its mailer) only when first asked for, so that a console task builds only what it uses.
+ * built at once; the limiter when usage is first read, the gateway (which first calls a shared limiter) and the
+ * data plane (whose bucket may be created in S3, and its mailer) when first asked for, so that a console task
+ * builds only what it uses.
  */
 public final class Components implements AutoCloseable {
 
@@ -43,11 +44,10 @@ public final class Components implements AutoCloseable {
     public final TickLease tickLease;
     private final Adapters adapters;
     private final Stores stores;
-    private final Limits limits;
-    private final UsageCounter counter;
     private final Supplier<URI> publicBaseUrl;
     private final Clock clock;
     private final List<AutoCloseable> resources;
+    private Limits limits;
     private Gateway gateway;
     private DataPlane dataPlane;
 
@@ -72,11 +72,9 @@ public final class Components implements AutoCloseable {
         this.clock = clock;
         this.resources = resources;
         this.stores = adapters.stores();
-        this.limits = adapters.limits();
-        this.counter = limits.counter().orElse(stores.counter());
         this.keys = new ApiKeyService(stores.keys(), clock);
         this.plans = new UsagePlanService(stores.plans(), stores.keys());
-        this.usage = new UsageService(stores.plans(), counter, clock);
+        this.usage = new UsageService(stores.plans(), new DeferredUsageCounter(this::counter), clock);
         this.bootstrap = new GatewayBootstrap(keys, plans);
         this.tickLease = stores.ticks();
     }
@@ -99,11 +97,24 @@ public final class Components implements AutoCloseable {
     /** The gateway, built on first use; a shared limiter that cannot be reached stops this naming it. */
     public synchronized Gateway gateway() {
         if (gateway == null) {
-            adapters.probe(limits);
-            gateway = new Gateway(new ApiStage(API_ID, settings.stage()), keys, stores.plans(), limits.throttle(),
-                    counter, clock);
+            Limits built = limits();
+            adapters.probe(built);
+            gateway = new Gateway(new ApiStage(API_ID, settings.stage()), keys, stores.plans(), built.throttle(),
+                    counter(), clock);
         }
         return gateway;
+    }
+
+    private synchronized Limits limits() {
+        if (limits == null) {
+            limits = adapters.limits();
+        }
+        return limits;
+    }
+
+    /** The quota counter: the shared limiter's when there is one, else the store's. */
+    private UsageCounter counter() {
+        return limits().counter().orElse(stores.counter());
     }
 
     /** The data-plane services and functions, built on first use with the bucket and the mailer. */
