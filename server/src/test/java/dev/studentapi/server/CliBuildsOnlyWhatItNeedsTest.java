@@ -49,7 +49,8 @@ class CliBuildsOnlyWhatItNeedsTest {
         try (ServerSocketChannel aws = listening(); ServerSocketChannel redis = listening()) {
             Map<String, String> environment = Map.of("DATA_DIR", dataDir.toString(), "BUCKET", "s3", "MAIL", "ses",
                     "AWS_ENDPOINT_URL", "http://127.0.0.1:" + port(aws), "AWS_ACCESS_KEY_ID", "test",
-                    "AWS_SECRET_ACCESS_KEY", "test", "LIMITER", "redis", "REDIS_URL", "redis://127.0.0.1:" + port(redis));
+                    "AWS_SECRET_ACCESS_KEY", "test", "LIMITER", "redis",
+                    "REDIS_URL", "redis://127.0.0.1:" + port(redis));
 
             Result created = cli(environment, "keys", "create", "--name", "console-key");
             Result keys = cli(environment, "keys", "list");

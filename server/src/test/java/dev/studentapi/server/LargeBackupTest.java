@@ -69,7 +69,8 @@ class LargeBackupTest {
 
         JsonNode response = Json.parse(output.lines().findFirst().orElseThrow().substring(4));
         assertThat(response.get("count").asLong()).isEqualTo(STUDENTS);
-        Path file = new DataDirectory(dataDir).buckets().resolve("student-backup-20250706").resolve(response.get("key").asText());
+        Path file = new DataDirectory(dataDir).buckets().resolve("student-backup-20250706")
+                .resolve(response.get("key").asText());
         try (JsonParser parser = new com.fasterxml.jackson.databind.MappingJsonFactory().createParser(file.toFile())) {
             assertThat(parser.nextToken()).isEqualTo(JsonToken.START_ARRAY);
             int i = 0;

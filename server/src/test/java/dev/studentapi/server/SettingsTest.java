@@ -42,9 +42,9 @@ class SettingsTest {
     @CsvSource({"PORT,eighty", "PORT,70000", "LOCALE,fr", "PLAN_QUOTA_PERIOD,YEAR", "PLAN_RATE_LIMIT,-1",
             "PLAN_BURST_LIMIT,0", "PLAN_QUOTA_LIMIT,lots", "STAGE,pr od", "S3_BUCKET_NAME,Bad_Bucket",
             "SENDER_EMAIL,nobody", "CORS_ALLOWED_ORIGINS,example.com", "SMTP_STARTTLS,maybe", "STORE,mysql",
-            "BUCKET,ftp", "MAIL,pigeon", "LIMITER,memcached", "AWS_REGION,moon", "AWS_DEFAULT_REGION,moon", "AWS_ENDPOINT_URL,localhost:4566",
-            "REDIS_URL,127.0.0.1:6379", "BACKUP_SCHEDULE,cron(0 0 * * * *)", "BACKUP_SCHEDULE,daily",
-            "BACKUP_TIMEZONE,Mars/Olympus", "GATEWAY,maybe", "ADMIN_PORT,-1"})
+            "BUCKET,ftp", "MAIL,pigeon", "LIMITER,memcached", "AWS_REGION,moon", "AWS_DEFAULT_REGION,moon",
+            "AWS_ENDPOINT_URL,localhost:4566", "REDIS_URL,127.0.0.1:6379", "BACKUP_SCHEDULE,cron(0 0 * * * *)",
+            "BACKUP_SCHEDULE,daily", "BACKUP_TIMEZONE,Mars/Olympus", "GATEWAY,maybe", "ADMIN_PORT,-1"})
     void malformedValuesStopStartUpNamingTheVariable(String name, String value) {
         Map<String, String> env = name.startsWith("SMTP") ? Map.of("SMTP_HOST", "mail.test", name, value)
                 : Map.of(name, value);

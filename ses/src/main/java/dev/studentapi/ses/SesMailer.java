@@ -36,7 +36,7 @@ public final class SesMailer implements Mailer {
         this.client = Objects.requireNonNull(client, "client");
     }
 
-    /** An SES client over {@code UrlConnectionHttpClient} as {@code access} says; one per process, closed at shutdown. */
+    /** An SES client over {@code UrlConnectionHttpClient}, as {@code access} says; build one per process. */
     public static SesV2Client client(AwsAccess access) {
         var builder = SesV2Client.builder().region(Region.of(access.region()))
                 .credentialsProvider(access.credentials()).httpClientBuilder(UrlConnectionHttpClient.builder());

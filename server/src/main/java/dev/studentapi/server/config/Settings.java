@@ -56,12 +56,12 @@ public record Settings(
         boolean gatewayEnabled) {
 
     /** Every variable the server reads, the AWS ones included; a config file naming any other is refused. */
-    public static final Set<String> VARIABLES = Stream.concat(Stream.of("HOST", "PORT", "DATA_DIR", "STAGE", "CORS_ALLOWED_ORIGINS",
-            "SENDER_EMAIL", "RECIPIENT_EMAIL", "S3_BUCKET_NAME", "SMTP_HOST", "SMTP_PORT", "SMTP_USERNAME",
-            "SMTP_PASSWORD", "SMTP_STARTTLS", "LOCALE", "PLAN_RATE_LIMIT", "PLAN_BURST_LIMIT", "PLAN_QUOTA_LIMIT",
-            "PLAN_QUOTA_PERIOD", "PUBLIC_BASE_URL", "ADMIN_BIND", "ADMIN_PORT", "ADMIN_ACCESS_KEY_ID",
-            "ADMIN_SECRET_ACCESS_KEY", "ADMIN_REGION", "STORE", "BUCKET", "MAIL", "LIMITER", "DYNAMODB_TABLE_PREFIX",
-            "REDIS_URL", "BACKUP_SCHEDULE", "BACKUP_TIMEZONE", "GATEWAY"), AwsAccess.VARIABLES.stream())
+    public static final Set<String> VARIABLES = Stream.concat(AwsAccess.VARIABLES.stream(), Stream.of("HOST",
+            "PORT", "DATA_DIR", "STAGE", "CORS_ALLOWED_ORIGINS", "SENDER_EMAIL", "RECIPIENT_EMAIL", "S3_BUCKET_NAME",
+            "SMTP_HOST", "SMTP_PORT", "SMTP_USERNAME", "SMTP_PASSWORD", "SMTP_STARTTLS", "LOCALE", "PLAN_RATE_LIMIT",
+            "PLAN_BURST_LIMIT", "PLAN_QUOTA_LIMIT", "PLAN_QUOTA_PERIOD", "PUBLIC_BASE_URL", "ADMIN_BIND",
+            "ADMIN_PORT", "ADMIN_ACCESS_KEY_ID", "ADMIN_SECRET_ACCESS_KEY", "ADMIN_REGION", "STORE", "BUCKET", "MAIL",
+            "LIMITER", "DYNAMODB_TABLE_PREFIX", "REDIS_URL", "BACKUP_SCHEDULE", "BACKUP_TIMEZONE", "GATEWAY"))
             .collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
@@ -80,7 +80,7 @@ public record Settings(
         }
     }
 
-    /** Settings from {@code environment} (and the file named by its CONFIG_FILE, if any), which wins over the file. */
+    /** Settings from {@code environment} and the file its CONFIG_FILE names, if any; the environment wins. */
     public static Settings fromEnvironment(Map<String, String> environment) {
         Map<String, String> merged = new HashMap<>();
         Environment.of(environment).optional("CONFIG_FILE").ifPresent(file -> merged.putAll(readFile(Path.of(file))));
