@@ -1,13 +1,11 @@
 package dev.studentapi.dynamodb;
 
+import dev.studentapi.aws.AwsAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,10 +15,12 @@ class DynamoDbClientsTest {
     @RegisterExtension
     static final MotoDynamoDb MOTO = new MotoDynamoDb();
 
+    private static final Optional<AwsAccess.Keys> TEST_KEYS = Optional.of(AwsAccess.Keys.of("test", "test"));
+
     @Test
-    void takesTheRegionAndEndpointFromTheEnvironment() {
-        try (DynamoDbClient client = DynamoDbClients.fromEnvironment(Map.of(
-                "AWS_REGION", "ap-southeast-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:4566"))) {
+    void takesTheRegionAndEndpointItIsGiven() {
+        try (DynamoDbClient client = DynamoDbClients.create(new AwsAccess("ap-southeast-1",
+                Optional.of(URI.create("http://127.0.0.1:4566")), TEST_KEYS))) {
             assertThat(client.serviceClientConfiguration().region().id()).isEqualTo("ap-southeast-1");
             assertThat(client.serviceClientConfiguration().endpointOverride())
                     .contains(URI.create("http://127.0.0.1:4566"));
@@ -28,8 +28,9 @@ class DynamoDbClientsTest {
     }
 
     @Test
-    void defaultsToUsEast1AndTheAwsEndpoint() {
-        try (DynamoDbClient client = DynamoDbClients.fromEnvironment(Map.of())) {
+    void withoutAnEndpointUsesTheRegionsOwn() {
+        try (DynamoDbClient client = DynamoDbClients.create(new AwsAccess("us-east-1", Optional.empty(),
+                TEST_KEYS))) {
             assertThat(client.serviceClientConfiguration().region().id()).isEqualTo("us-east-1");
             assertThat(client.serviceClientConfiguration().endpointOverride()).isEmpty();
         }
@@ -37,8 +38,8 @@ class DynamoDbClientsTest {
 
     @Test
     void createsTablesThroughABuiltClient() {
-        try (DynamoDbClient client = DynamoDbClients.create("us-east-1", Optional.of(MOTO.endpoint()),
-                     StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))) {
+        try (DynamoDbClient client = DynamoDbClients.create(new AwsAccess("us-east-1", Optional.of(MOTO.endpoint()),
+                TEST_KEYS))) {
             DynamoDbTables tables = new DynamoDbTables(client, "env_").createIfAbsent();
             tables.createIfAbsent();
 

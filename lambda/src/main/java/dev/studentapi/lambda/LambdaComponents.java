@@ -1,24 +1,15 @@
 package dev.studentapi.lambda;
 
-import dev.studentapi.functions.CorsPolicy;
-
-import dev.studentapi.core.backup.BackupService;
-import dev.studentapi.core.mail.EmailTemplates;
-import dev.studentapi.core.student.StudentService;
-import dev.studentapi.core.student.StudentValidator;
+import dev.studentapi.aws.AwsAccess;
 import dev.studentapi.dynamodb.DynamoDbClients;
 import dev.studentapi.dynamodb.DynamoDbStudentStore;
 import dev.studentapi.dynamodb.DynamoDbTables;
-import dev.studentapi.functions.JsonSnapshotFormat;
+import dev.studentapi.functions.CorsPolicy;
+import dev.studentapi.functions.DataPlaneAssembly;
 import dev.studentapi.functions.StudentFunctions;
 import dev.studentapi.s3.S3Connection;
 import dev.studentapi.s3.S3ObjectStore;
 import dev.studentapi.ses.SesMailer;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -47,34 +38,26 @@ public final class LambdaComponents implements AutoCloseable {
         this.s3 = s3;
         this.ses = ses;
         var studentStore = new DynamoDbStudentStore(new DynamoDbTables(dynamoDb, tablePrefix(settings.tableName())));
-        var mailer = new SesMailer(ses);
-        var templates = new EmailTemplates(settings.language(), settings.senderEmail());
         var bucket = new S3ObjectStore(s3.client(), s3.presigner(), settings.bucketName(), clock);
-        var students = new StudentService(studentStore, new StudentValidator(clock), mailer, templates);
-        var backups = new BackupService(studentStore, bucket, new JsonSnapshotFormat(), mailer, templates,
-                settings.recipientEmail(), clock);
-        this.functions = new StudentFunctions(students, backups, settings.language());
+        this.functions = DataPlaneAssembly.assemble(studentStore, bucket, new SesMailer(ses),
+                new DataPlaneAssembly.Mailing(settings.language(), settings.senderEmail(), settings.recipientEmail()),
+                clock).functions();
         this.cors = new CorsPolicy(settings.allowedOrigins());
     }
 
-    /**
-     * Builds everything from {@code environment} (see {@link LambdaSettings}). Credentials come from
-     * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN} in that map when
-     * they are set, else from the default chain (a SnapStart container provides them through
-     * {@code AWS_CONTAINER_CREDENTIALS_FULL_URI}, which the chain follows and refreshes).
-     */
+    /** Builds everything from {@code environment} (see {@link LambdaSettings} and {@link AwsAccess#from}). */
     public static LambdaComponents fromEnvironment(Map<String, String> environment) {
-        return create(LambdaSettings.from(environment), credentials(environment), Clock.systemUTC());
+        return create(LambdaSettings.from(environment), Clock.systemUTC());
     }
 
-    /** Builds everything from explicit settings and credentials. */
-    public static LambdaComponents create(LambdaSettings settings, AwsCredentialsProvider credentials, Clock clock) {
-        DynamoDbClient dynamoDb = DynamoDbClients.create(settings.region(), settings.endpoint(), credentials);
+    /** Builds everything from explicit settings. */
+    public static LambdaComponents create(LambdaSettings settings, Clock clock) {
+        DynamoDbClient dynamoDb = DynamoDbClients.create(settings.aws());
         S3Connection s3 = null;
         SesV2Client ses = null;
         try {
-            s3 = S3Connection.open(settings.region(), settings.endpoint(), credentials);
-            ses = SesMailer.client(settings.region(), settings.endpoint(), credentials);
+            s3 = S3Connection.open(settings.aws());
+            ses = SesMailer.client(settings.aws());
             return new LambdaComponents(settings, dynamoDb, s3, ses, clock);
         } catch (RuntimeException e) {
             closeQuietly(ses, e);
@@ -106,18 +89,6 @@ public final class LambdaComponents implements AutoCloseable {
                     + " or end with it (a prefix such as dev_" + STUDENTS_TABLE + "), not '" + tableName + "'");
         }
         return tableName.substring(0, tableName.length() - STUDENTS_TABLE.length());
-    }
-
-    private static AwsCredentialsProvider credentials(Map<String, String> environment) {
-        String id = environment.get("AWS_ACCESS_KEY_ID");
-        String secret = environment.get("AWS_SECRET_ACCESS_KEY");
-        if (id == null || id.isBlank() || secret == null || secret.isBlank()
-                || environment.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
-            return DefaultCredentialsProvider.builder().build();
-        }
-        String token = environment.get("AWS_SESSION_TOKEN");
-        return StaticCredentialsProvider.create(token == null || token.isBlank()
-                ? AwsBasicCredentials.create(id, secret) : AwsSessionCredentials.create(id, secret, token));
     }
 
     private static void closeQuietly(AutoCloseable closeable, RuntimeException failure) {

@@ -1,5 +1,7 @@
 package dev.studentapi.lambda;
 
+import dev.studentapi.aws.AwsAccess;
+import dev.studentapi.config.ConfigurationException;
 import dev.studentapi.core.text.Language;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +30,9 @@ class LambdaSettingsTest {
     void readsWhatTheStackSetsAndDefaultsTheRest() {
         LambdaSettings settings = LambdaSettings.from(deployed());
 
-        assertThat(settings).isEqualTo(new LambdaSettings("ap-southeast-1", Optional.empty(), "studentData",
-                "student-backup-123456789012-ap-southeast-1", "noreply@school.test", "registrar@school.test",
-                Language.EN, List.of("*")));
+        assertThat(settings).isEqualTo(new LambdaSettings(new AwsAccess("ap-southeast-1", Optional.empty(),
+                Optional.empty()), "studentData", "student-backup-123456789012-ap-southeast-1", "noreply@school.test",
+                "registrar@school.test", Language.EN, List.of("*")));
     }
 
     @Test
@@ -43,7 +45,7 @@ class LambdaSettingsTest {
         LambdaSettings settings = LambdaSettings.from(environment);
 
         assertThat(settings.language()).isEqualTo(Language.VI);
-        assertThat(settings.endpoint()).contains(URI.create("http://127.0.0.1:5000"));
+        assertThat(settings.aws().endpoint()).contains(URI.create("http://127.0.0.1:5000"));
         assertThat(settings.allowedOrigins()).containsExactly("https://a.test", "https://b.test");
     }
 
@@ -52,7 +54,7 @@ class LambdaSettingsTest {
         Map<String, String> environment = deployed();
         environment.remove("S3_BUCKET_NAME");
 
-        assertThatThrownBy(() -> LambdaSettings.from(environment)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> LambdaSettings.from(environment)).isInstanceOf(ConfigurationException.class)
                 .hasMessage("The environment variable S3_BUCKET_NAME must be set");
     }
 
@@ -61,7 +63,21 @@ class LambdaSettingsTest {
         Map<String, String> environment = deployed();
         environment.put("LOCALE", "fr");
 
-        assertThatThrownBy(() -> LambdaSettings.from(environment)).hasMessage("LOCALE must be en or vi, not 'fr'");
+        assertThatThrownBy(() -> LambdaSettings.from(environment))
+                .hasMessage("Invalid value for LOCALE: 'fr' (expected en or vi)");
+    }
+
+    @Test
+    void staticKeysFromTheEnvironmentSignTheClientsUnlessTheContainerServesCredentials() {
+        Map<String, String> environment = deployed();
+        environment.put("AWS_ACCESS_KEY_ID", "AKID");
+        environment.put("AWS_SECRET_ACCESS_KEY", "secret");
+        environment.put("AWS_SESSION_TOKEN", " ");
+
+        assertThat(LambdaSettings.from(environment).aws().keys()).contains(AwsAccess.Keys.of("AKID", "secret"));
+
+        environment.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/credentials");
+        assertThat(LambdaSettings.from(environment).aws().keys()).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.studentapi.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studentapi.aws.AwsAccess;
 import dev.studentapi.dynamodb.DynamoDbClients;
 import dev.studentapi.dynamodb.DynamoDbTables;
 import dev.studentapi.s3.S3Connection;
@@ -10,8 +11,6 @@ import dev.studentapi.testkit.MotoServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -41,8 +40,6 @@ final class MotoAws implements BeforeAllCallback, AfterAllCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MotoAws.class);
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 
     private MotoServer moto;
     private DynamoDbClient dynamoDb;
@@ -53,10 +50,11 @@ final class MotoAws implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) {
         moto = context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(MotoServer.class, type -> MotoServer.start(), MotoServer.class);
-        Optional<URI> endpoint = Optional.of(moto.endpoint());
-        dynamoDb = DynamoDbClients.create(REGION, endpoint, CREDENTIALS);
-        s3 = S3Connection.open(REGION, endpoint, CREDENTIALS);
-        ses = SesMailer.client(REGION, endpoint, CREDENTIALS);
+        AwsAccess access = new AwsAccess(REGION, Optional.of(moto.endpoint()),
+                Optional.of(AwsAccess.Keys.of("test", "test")));
+        dynamoDb = DynamoDbClients.create(access);
+        s3 = S3Connection.open(access);
+        ses = SesMailer.client(access);
     }
 
     @Override

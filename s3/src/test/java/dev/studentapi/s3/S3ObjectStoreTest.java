@@ -1,5 +1,6 @@
 package dev.studentapi.s3;
 
+import dev.studentapi.aws.AwsAccess;
 import dev.studentapi.core.backup.ObjectStore;
 import dev.studentapi.core.backup.StoredObject;
 import dev.studentapi.testkit.MotoServer;
@@ -8,8 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -44,8 +43,8 @@ class S3ObjectStoreTest extends ObjectStoreContract {
     @BeforeAll
     static void startMoto() {
         moto = MotoServer.start();
-        s3 = S3Connection.open("us-east-1", Optional.of(moto.endpoint()),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+        s3 = S3Connection.open(new AwsAccess("us-east-1", Optional.of(moto.endpoint()),
+                Optional.of(AwsAccess.Keys.of("test", "test"))));
     }
 
     @AfterAll
@@ -207,14 +206,6 @@ class S3ObjectStoreTest extends ObjectStoreContract {
 
     @Nested
     class Endpoints {
-
-        @Test
-        void readsTheEndpointOverrideFromTheEnvironment() {
-            assertThat(S3Connection.endpointOverride(Map.of("AWS_ENDPOINT_URL", " http://127.0.0.1:5000 ")))
-                    .contains(URI.create("http://127.0.0.1:5000"));
-            assertThat(S3Connection.endpointOverride(Map.of("AWS_ENDPOINT_URL", " "))).isEmpty();
-            assertThat(S3Connection.endpointOverride(Map.of())).isEmpty();
-        }
 
         @Test
         void addressesBucketsByPathWhenTheEndpointIsOverridden() {

@@ -31,10 +31,6 @@ import dev.studentapi.sqlite.SqliteStudentStore;
 import dev.studentapi.sqlite.SqliteTickLease;
 import dev.studentapi.sqlite.SqliteUsageCounter;
 import dev.studentapi.sqlite.SqliteUsagePlanStore;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.io.IOException;
 import java.net.URI;
@@ -62,35 +58,39 @@ final class Adapters {
 
     Components.Stores stores() {
         if (engines.store() == Engines.Store.DYNAMODB) {
-            var client = DynamoDbClients.create(engines.awsRegion(), engines.awsEndpoint(), credentials());
+            var client = DynamoDbClients.create(engines.aws());
             resources.add(client);
             DynamoDbTables tables = reachable("DynamoDB",
                     () -> new DynamoDbTables(client, engines.dynamoDbTablePrefix()).createIfAbsent());
             return new Components.Stores(new DynamoDbStudentStore(tables), new DynamoDbApiKeyStore(tables),
                     new DynamoDbUsagePlanStore(tables), new DynamoDbUsageCounter(tables), new DynamoDbTickLease(tables));
         }
-        SqliteDatabase database = SqliteDatabase.open(settings.databaseFile());
+        SqliteDatabase database = SqliteDatabase.open(settings.dataDir().database());
         resources.add(database);
         return new Components.Stores(new SqliteStudentStore(database), new SqliteApiKeyStore(database),
                 new SqliteUsagePlanStore(database), new SqliteUsageCounter(database), new SqliteTickLease(database));
     }
 
+    /** The limiter's token buckets and shared counter; nothing is sent to Redis yet. */
     Components.Limits limits() {
         if (engines.limiter() == Engines.Limiter.REDIS) {
             RedisConnection redis = RedisConnection.open(engines.redisUrl());
             resources.add(redis);
-            var counter = new RedisUsageCounter(redis, "student-api:");
-            LocalDate today = LocalDate.now(clock);
-            // A first call, so that a Redis out of reach stops start-up with a message naming its address.
-            counter.used("-", "-", new QuotaWindow(today, today.plusDays(1)));
-            return new Components.Limits(new RedisThrottle(redis, "student-api:", clock), Optional.of(counter));
+            return new Components.Limits(new RedisThrottle(redis, "student-api:", clock),
+                    Optional.of(new RedisUsageCounter(redis, "student-api:")));
         }
         return new Components.Limits(new LocalThrottle(clock), Optional.empty());
     }
 
+    /** A first call to a shared counter, so that a Redis out of reach stops start-up with its address. */
+    void probe(Components.Limits limits) {
+        LocalDate today = LocalDate.now(clock);
+        limits.counter().ifPresent(counter -> counter.used("-", "-", new QuotaWindow(today, today.plusDays(1))));
+    }
+
     Components.Bucket bucket(Supplier<URI> publicBaseUrl) {
         if (engines.bucket() == Engines.Bucket.S3) {
-            S3Connection s3 = S3Connection.open(engines.awsRegion(), engines.awsEndpoint(), credentials());
+            S3Connection s3 = S3Connection.open(engines.aws());
             resources.add(s3);
             var store = new S3ObjectStore(s3.client(), s3.presigner(), settings.bucketName(), clock);
             reachable("S3", () -> {
@@ -103,9 +103,8 @@ final class Adapters {
             });
             return new Components.Bucket(store, Optional.empty());
         }
-        Path dataDir = settings.dataDir();
-        LinkSigner signer = linkSigner(dataDir.resolve("secrets").resolve("download-signing.key"));
-        Path buckets = dataDir.resolve("buckets");
+        LinkSigner signer = linkSigner(settings.dataDir().downloadSigningKey());
+        Path buckets = settings.dataDir().buckets();
         return new Components.Bucket(new FileObjectStore(buckets, settings.bucketName(), publicBaseUrl, signer),
                 Optional.of(new DownloadResolver(buckets, signer, clock)));
     }
@@ -113,7 +112,7 @@ final class Adapters {
     Mailer mailer() {
         return switch (engines.mail()) {
             case SES -> {
-                var client = SesMailer.client(engines.awsRegion(), engines.awsEndpoint(), credentials());
+                var client = SesMailer.client(engines.aws());
                 resources.add(client);
                 yield new SesMailer(client);
             }
@@ -122,20 +121,13 @@ final class Adapters {
                 yield new SmtpMailer(new SmtpSettings(smtp.host(), smtp.port(), smtp.username().orElse(null),
                         smtp.password().orElse(null), smtp.startTls()), clock);
             }
-            case OUTBOX -> new OutboxMailer(settings.dataDir().resolve("outbox"), clock);
+            case OUTBOX -> new OutboxMailer(settings.dataDir().outbox(), clock);
         };
-    }
-
-    private AwsCredentialsProvider credentials() {
-        return engines.awsKeys()
-                .<AwsCredentialsProvider>map(keys -> StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())))
-                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
     }
 
     /** Makes the first call to an AWS engine, naming the engine and where it was sought when it fails. */
     private <T> T reachable(String engine, Supplier<T> firstCall) {
-        String where = engines.awsEndpoint().map(URI::toString).orElse("region " + engines.awsRegion());
+        String where = engines.aws().where();
         try {
             return firstCall.get();
         } catch (RuntimeException e) {

@@ -2,16 +2,11 @@ package dev.studentapi.server;
 
 import dev.studentapi.core.apikey.ApiKeyService;
 import dev.studentapi.core.apikey.ApiKeyStore;
-import dev.studentapi.core.backup.BackupService;
 import dev.studentapi.core.backup.ObjectStore;
 import dev.studentapi.core.gateway.Gateway;
 import dev.studentapi.core.gateway.GatewayBootstrap;
-import dev.studentapi.core.mail.EmailTemplates;
-import dev.studentapi.core.mail.Mailer;
 import dev.studentapi.core.schedule.TickLease;
-import dev.studentapi.core.student.StudentService;
 import dev.studentapi.core.student.StudentStore;
-import dev.studentapi.core.student.StudentValidator;
 import dev.studentapi.core.usage.ApiStage;
 import dev.studentapi.core.usage.Throttle;
 import dev.studentapi.core.usage.UsageCounter;
@@ -19,8 +14,7 @@ import dev.studentapi.core.usage.UsagePlanService;
 import dev.studentapi.core.usage.UsagePlanStore;
 import dev.studentapi.core.usage.UsageService;
 import dev.studentapi.filesystem.DownloadResolver;
-import dev.studentapi.functions.JsonSnapshotFormat;
-import dev.studentapi.functions.StudentFunctions;
+import dev.studentapi.functions.DataPlaneAssembly;
 import dev.studentapi.server.config.Settings;
 
 import java.net.URI;
@@ -32,7 +26,10 @@ import java.util.function.Supplier;
 
 /**
  * The composition root: builds every adapter and service from the settings, choosing each port's engine
- * ({@link Adapters}). Nothing else constructs adapters.
+ * ({@link Adapters}). Nothing else constructs adapters. The stores and the key, plan and usage services are
+ * built at once; the limiter when usage is first read, the gateway (which first calls a shared limiter) and the
+ * data plane (whose bucket may be created in S3, and its mailer) when first asked for, so that a console task
+ * builds only what it uses.
  */
 public final class Components implements AutoCloseable {
 
@@ -43,14 +40,16 @@ public final class Components implements AutoCloseable {
     public final ApiKeyService keys;
     public final UsagePlanService plans;
     public final UsageService usage;
-    public final Gateway gateway;
     public final GatewayBootstrap bootstrap;
-    public final StudentFunctions functions;
-    public final BackupService backups;
     public final TickLease tickLease;
-    /** Present when backups go to the local bucket folder, whose links this server signs and serves. */
-    public final Optional<DownloadResolver> downloads;
+    private final Adapters adapters;
+    private final Stores stores;
+    private final Supplier<URI> publicBaseUrl;
+    private final Clock clock;
     private final List<AutoCloseable> resources;
+    private Limits limits;
+    private Gateway gateway;
+    private DataPlane dataPlane;
 
     /** The stores of the chosen engine: students, keys, plans, default usage counter and tick lease. */
     record Stores(StudentStore students, ApiKeyStore keys, UsagePlanStore plans, UsageCounter counter,
@@ -62,44 +61,85 @@ public final class Components implements AutoCloseable {
     /** The bucket, and the resolver of its links when this server serves them. */
     record Bucket(ObjectStore store, Optional<DownloadResolver> downloads) {}
 
-    private Components(Settings settings, Stores stores, Limits limits, Bucket bucket, Mailer mailer, Clock clock,
+    /** The data plane, and the resolver of its bucket's links when this server serves them. */
+    private record DataPlane(DataPlaneAssembly assembly, Optional<DownloadResolver> downloads) {}
+
+    private Components(Settings settings, Adapters adapters, Supplier<URI> publicBaseUrl, Clock clock,
                        List<AutoCloseable> resources) {
         this.settings = settings;
+        this.adapters = adapters;
+        this.publicBaseUrl = publicBaseUrl;
+        this.clock = clock;
         this.resources = resources;
-        UsageCounter counter = limits.counter().orElse(stores.counter());
+        this.stores = adapters.stores();
         this.keys = new ApiKeyService(stores.keys(), clock);
         this.plans = new UsagePlanService(stores.plans(), stores.keys(), new ApiStage(API_ID, settings.stage()));
-        this.usage = new UsageService(stores.plans(), counter, clock);
-        this.gateway = new Gateway(new ApiStage(API_ID, settings.stage()), keys, stores.plans(), limits.throttle(),
-                counter, clock);
+        this.usage = new UsageService(stores.plans(), new DeferredUsageCounter(this::counter), clock);
         this.bootstrap = new GatewayBootstrap(keys, plans);
-        var templates = new EmailTemplates(settings.language(), settings.senderEmail());
-        var students = new StudentService(stores.students(), new StudentValidator(clock), mailer, templates);
-        this.backups = new BackupService(stores.students(), bucket.store(), new JsonSnapshotFormat(), mailer,
-                templates, settings.recipientEmail(), clock);
-        this.functions = new StudentFunctions(students, backups, settings.language());
         this.tickLease = stores.ticks();
-        this.downloads = bucket.downloads();
     }
 
     /**
-     * Builds everything; {@code publicBaseUrl} is asked for at link time, once the port is known. A shared
-     * engine that cannot be reached stops this with a message naming it.
+     * Builds the stores and the services over them; {@code publicBaseUrl} is asked for at link time, once the
+     * port is known. A shared store that cannot be reached stops this with a message naming it.
      */
     public static Components build(Settings settings, Clock clock, Supplier<URI> publicBaseUrl) {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
-            Adapters engines = new Adapters(settings, clock, resources);
-            return new Components(settings, engines.stores(), engines.limits(), engines.bucket(publicBaseUrl),
-                    engines.mailer(), clock, resources);
+            return new Components(settings, new Adapters(settings, clock, resources), publicBaseUrl, clock,
+                    resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
         }
     }
 
+    /** The gateway, built on first use; a shared limiter that cannot be reached stops this naming it. */
+    public synchronized Gateway gateway() {
+        if (gateway == null) {
+            Limits built = limits();
+            adapters.probe(built);
+            gateway = new Gateway(new ApiStage(API_ID, settings.stage()), keys, stores.plans(), built.throttle(),
+                    counter(), clock);
+        }
+        return gateway;
+    }
+
+    private synchronized Limits limits() {
+        if (limits == null) {
+            limits = adapters.limits();
+        }
+        return limits;
+    }
+
+    /** The quota counter: the shared limiter's when there is one, else the store's. */
+    private UsageCounter counter() {
+        return limits().counter().orElse(stores.counter());
+    }
+
+    /** The data-plane services and functions, built on first use with the bucket and the mailer. */
+    public DataPlaneAssembly dataPlane() {
+        return builtDataPlane().assembly();
+    }
+
+    /** Present when backups go to the local bucket folder, whose links this server signs and serves. */
+    public Optional<DownloadResolver> downloads() {
+        return builtDataPlane().downloads();
+    }
+
+    private synchronized DataPlane builtDataPlane() {
+        if (dataPlane == null) {
+            Bucket bucket = adapters.bucket(publicBaseUrl);
+            DataPlaneAssembly assembly = DataPlaneAssembly.assemble(stores.students(), bucket.store(),
+                    adapters.mailer(), new DataPlaneAssembly.Mailing(settings.language(), settings.senderEmail(),
+                            settings.recipientEmail()), clock);
+            dataPlane = new DataPlane(assembly, bucket.downloads());
+        }
+        return dataPlane;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         closeAll(resources);
     }
 

@@ -33,7 +33,7 @@ final class ScheduledBackups implements AutoCloseable {
     static ScheduledBackups start(ScheduleExpression expression, ZoneId zone, Components components, Clock clock) {
         String holder = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
         BackupScheduler scheduler = new BackupScheduler(SCHEDULE_NAME, expression, zone, components.tickLease,
-                holder, () -> report(components.backups.run()), clock);
+                holder, () -> report(components.dataPlane().backups().run()), clock);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "scheduled-backups");
             thread.setDaemon(true);

@@ -5,6 +5,8 @@ import dev.studentapi.controlplane.AdminCredentialsFile;
 import dev.studentapi.controlplane.ControlPlaneServer;
 import dev.studentapi.controlplane.ControlPlaneSettings;
 import dev.studentapi.core.apikey.IssuedApiKey;
+import dev.studentapi.core.gateway.Gateway;
+import dev.studentapi.functions.DataPlaneAssembly;
 import dev.studentapi.server.config.Settings;
 import dev.studentapi.server.http.DownloadRoute;
 import dev.studentapi.server.http.HttpApp;
@@ -33,12 +35,12 @@ public final class StudentApiServer {
         AtomicReference<Integer> boundPort = new AtomicReference<>(settings.port());
         Components components = Components.build(settings, clock, () -> settings.publicBaseUrl(boundPort.get()));
         try {
-            Optional<IssuedApiKey> created = components.bootstrap.ensureDefaults(components.gateway,
-                    settings.bootstrap());
+            Gateway gateway = components.gateway();
+            DataPlaneAssembly dataPlane = components.dataPlane();
+            Optional<IssuedApiKey> created = components.bootstrap.ensureDefaults(gateway, settings.bootstrap());
             Javalin http = HttpApp.create(settings.host(), settings.port(), settings.stage(),
-                    settings.corsAllowedOrigins(),
-                    settings.gatewayEnabled() ? Optional.of(components.gateway) : Optional.empty(),
-                    components.functions, components.downloads.map(DownloadRoute::new));
+                    settings.corsAllowedOrigins(), settings.gatewayEnabled() ? Optional.of(gateway) : Optional.empty(),
+                    dataPlane.functions(), components.downloads().map(DownloadRoute::new));
             http.start();
             boundPort.set(http.port());
             AtomicReference<AdminCredentials> generated = new AtomicReference<>();
@@ -64,9 +66,8 @@ public final class StudentApiServer {
                                                              Consumer<AdminCredentials> onGenerated) {
         AdminCredentials credentials = settings.adminAccessKeyId()
                 .map(id -> new AdminCredentials(id, settings.adminSecretAccessKey().orElseThrow()))
-                .orElseGet(() -> AdminCredentialsFile.loadOrCreate(
-                        settings.dataDir().resolve("secrets").resolve("admin-credentials.properties"), onGenerated));
+                .orElseGet(() -> AdminCredentialsFile.loadOrCreate(settings.dataDir().adminCredentials(), onGenerated));
         return new ControlPlaneSettings(settings.adminBind(), settings.adminPort(), credentials,
-                settings.adminRegion(), components.gateway.stage(), ControlPlaneSettings.API_NAME);
+                settings.adminRegion(), components.gateway().stage(), ControlPlaneSettings.API_NAME);
     }
 }

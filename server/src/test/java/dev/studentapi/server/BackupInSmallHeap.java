@@ -16,7 +16,7 @@ public final class BackupInSmallHeap {
         Settings settings = Settings.fromEnvironment(Map.of("DATA_DIR", args[0]));
         try (Components components = Components.build(settings, Clock.systemUTC(),
                 () -> URI.create("http://127.0.0.1:8080"))) {
-            ApiResponse response = components.functions.backup();
+            ApiResponse response = components.dataPlane().functions().backup();
             System.out.println(response.status() + " " + response.bodyText());
             System.out.println("max heap " + Runtime.getRuntime().maxMemory());
         }

@@ -3,6 +3,7 @@ package dev.studentapi.server;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.studentapi.server.config.DataDirectory;
 import dev.studentapi.server.config.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class LargeBackupTest {
     private void seed() throws Exception {
         Components.build(Settings.fromEnvironment(Map.of("DATA_DIR", dataDir.toString())), Clock.systemUTC(),
                 () -> URI.create("http://127.0.0.1")).close();
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("student-api.db"))) {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + new DataDirectory(dataDir).database())) {
             db.setAutoCommit(false);
             try (PreparedStatement insert = db.prepareStatement(
                     "INSERT INTO students (studentid, name, class, birthdate, email) VALUES (?, ?, ?, ?, ?)")) {
@@ -68,7 +69,8 @@ class LargeBackupTest {
 
         JsonNode response = Json.parse(output.lines().findFirst().orElseThrow().substring(4));
         assertThat(response.get("count").asLong()).isEqualTo(STUDENTS);
-        Path file = dataDir.resolve("buckets/student-backup-20250706").resolve(response.get("key").asText());
+        Path file = new DataDirectory(dataDir).buckets().resolve("student-backup-20250706")
+                .resolve(response.get("key").asText());
         try (JsonParser parser = new com.fasterxml.jackson.databind.MappingJsonFactory().createParser(file.toFile())) {
             assertThat(parser.nextToken()).isEqualTo(JsonToken.START_ARRAY);
             int i = 0;

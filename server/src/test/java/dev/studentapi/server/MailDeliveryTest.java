@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.studentapi.server.config.DataDirectory;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -77,7 +78,8 @@ class MailDeliveryTest {
             assertThat(backup.statusCode()).isEqualTo(500);
             JsonNode body = Json.parse(backup.body());
             assertThat(body.get("message").asText()).startsWith("Backup successful but email failed: ");
-            assertThat(dataDir.resolve("buckets/student-backup-20250706").resolve(body.get("key").asText()))
+            assertThat(new DataDirectory(dataDir).buckets().resolve("student-backup-20250706")
+                    .resolve(body.get("key").asText()))
                     .satisfies(file -> assertThat(Files.size(file)).isPositive());
         }
     }

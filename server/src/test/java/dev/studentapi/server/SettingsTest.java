@@ -1,7 +1,9 @@
 package dev.studentapi.server;
 
+import dev.studentapi.aws.AwsAccess;
 import dev.studentapi.core.text.Language;
 import dev.studentapi.core.usage.QuotaPeriod;
+import dev.studentapi.server.config.DataDirectory;
 import dev.studentapi.server.config.Settings;
 import dev.studentapi.server.config.SettingsException;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +26,7 @@ class SettingsTest {
     void defaultsAreTheEmbeddedReferenceSystem() {
         Settings settings = Settings.fromEnvironment(Map.of());
         assertThat(settings.port()).isEqualTo(8080);
-        assertThat(settings.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(settings.dataDir().root()).isEqualTo(Path.of("./data"));
         assertThat(settings.stage()).isEqualTo("prod");
         assertThat(settings.corsAllowedOrigins()).containsExactly("*");
         assertThat(settings.bucketName()).isEqualTo("student-backup-20250706");
@@ -39,9 +42,9 @@ class SettingsTest {
     @CsvSource({"PORT,eighty", "PORT,70000", "LOCALE,fr", "PLAN_QUOTA_PERIOD,YEAR", "PLAN_RATE_LIMIT,-1",
             "PLAN_BURST_LIMIT,0", "PLAN_QUOTA_LIMIT,lots", "STAGE,pr od", "S3_BUCKET_NAME,Bad_Bucket",
             "SENDER_EMAIL,nobody", "CORS_ALLOWED_ORIGINS,example.com", "SMTP_STARTTLS,maybe", "STORE,mysql",
-            "BUCKET,ftp", "MAIL,pigeon", "LIMITER,memcached", "AWS_REGION,moon", "AWS_ENDPOINT_URL,localhost:4566",
-            "REDIS_URL,127.0.0.1:6379", "BACKUP_SCHEDULE,cron(0 0 * * * *)", "BACKUP_SCHEDULE,daily",
-            "BACKUP_TIMEZONE,Mars/Olympus", "GATEWAY,maybe", "ADMIN_PORT,-1"})
+            "BUCKET,ftp", "MAIL,pigeon", "LIMITER,memcached", "AWS_REGION,moon", "AWS_DEFAULT_REGION,moon",
+            "AWS_ENDPOINT_URL,localhost:4566", "REDIS_URL,127.0.0.1:6379", "BACKUP_SCHEDULE,cron(0 0 * * * *)",
+            "BACKUP_SCHEDULE,daily", "BACKUP_TIMEZONE,Mars/Olympus", "GATEWAY,maybe", "ADMIN_PORT,-1"})
     void malformedValuesStopStartUpNamingTheVariable(String name, String value) {
         Map<String, String> env = name.startsWith("SMTP") ? Map.of("SMTP_HOST", "mail.test", name, value)
                 : Map.of(name, value);
@@ -65,6 +68,31 @@ class SettingsTest {
                 e -> assertThat(e.toString()).isEqualTo("cron(0 0 * * ? *)"));
         assertThat(settings.backupTimeZone()).hasToString("Asia/Bangkok");
         assertThat(settings.toString()).contains("DYNAMODB").doesNotContain("secret-value");
+    }
+
+    @Test
+    void awsAccessFollowsTheRuleTheLambdaFunctionsShare() {
+        Settings settings = Settings.fromEnvironment(Map.of("AWS_DEFAULT_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID",
+                "AKID", "AWS_SECRET_ACCESS_KEY", "secret-value", "AWS_SESSION_TOKEN", "token"));
+
+        assertThat(settings.engines().aws()).isEqualTo(new AwsAccess("eu-west-1", Optional.empty(),
+                Optional.of(new AwsAccess.Keys("AKID", "secret-value", Optional.of("token")))));
+        assertThat(Settings.fromEnvironment(Map.of("AWS_ACCESS_KEY_ID", "AKID", "AWS_SECRET_ACCESS_KEY", "secret",
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/creds")).engines().aws().keys()).isEmpty();
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("AWS_ACCESS_KEY_ID", "AKID")))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("AWS_SECRET_ACCESS_KEY");
+    }
+
+    @Test
+    void theDataDirectoryNamesEveryFileAndFolderOfTheServer() {
+        DataDirectory data = Settings.fromEnvironment(Map.of("DATA_DIR", " /srv/student-api ")).dataDir();
+
+        assertThat(data.database()).isEqualTo(Path.of("/srv/student-api/student-api.db"));
+        assertThat(data.downloadSigningKey()).isEqualTo(Path.of("/srv/student-api/secrets/download-signing.key"));
+        assertThat(data.adminCredentials())
+                .isEqualTo(Path.of("/srv/student-api/secrets/admin-credentials.properties"));
+        assertThat(data.buckets()).isEqualTo(Path.of("/srv/student-api/buckets"));
+        assertThat(data.outbox()).isEqualTo(Path.of("/srv/student-api/outbox"));
     }
 
     @Test

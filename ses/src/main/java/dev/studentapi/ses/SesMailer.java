@@ -1,9 +1,9 @@
 package dev.studentapi.ses;
 
+import dev.studentapi.aws.AwsAccess;
 import dev.studentapi.core.mail.EmailMessage;
 import dev.studentapi.core.mail.MailFailure;
 import dev.studentapi.core.mail.Mailer;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -18,10 +18,8 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sesv2.model.SendingPausedException;
 import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Delivers e-mail through Amazon SES (API v2 SendEmail) as simple content: a UTF-8 subject with a text and an
@@ -38,15 +36,11 @@ public final class SesMailer implements Mailer {
         this.client = Objects.requireNonNull(client, "client");
     }
 
-    /**
-     * An SES client over {@code UrlConnectionHttpClient}; build one per process and close it at shutdown.
-     *
-     * @param endpoint an SES-compatible endpoint (moto, LocalStack) in place of the region's own
-     */
-    public static SesV2Client client(String region, Optional<URI> endpoint, AwsCredentialsProvider credentials) {
-        var builder = SesV2Client.builder().region(Region.of(Objects.requireNonNull(region, "region")))
-                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder());
-        endpoint.ifPresent(builder::endpointOverride);
+    /** An SES client over {@code UrlConnectionHttpClient}, as {@code access} says; build one per process. */
+    public static SesV2Client client(AwsAccess access) {
+        var builder = SesV2Client.builder().region(Region.of(access.region()))
+                .credentialsProvider(access.credentials()).httpClientBuilder(UrlConnectionHttpClient.builder());
+        access.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 

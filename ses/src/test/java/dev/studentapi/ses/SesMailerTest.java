@@ -2,6 +2,7 @@ package dev.studentapi.ses;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studentapi.aws.AwsAccess;
 import dev.studentapi.core.mail.EmailMessage;
 import dev.studentapi.core.mail.MailFailure;
 import dev.studentapi.testkit.MotoServer;
@@ -10,9 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 import java.io.IOException;
@@ -30,9 +28,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SesMailerTest {
 
-    private static final AwsCredentialsProvider TEST_CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-
     private static MotoServer moto;
     private static SesV2Client client;
     private static SesMailer mailer;
@@ -40,7 +35,8 @@ class SesMailerTest {
     @BeforeAll
     static void startMotoAndVerifySenders() {
         moto = MotoServer.start();
-        client = SesMailer.client("us-east-1", Optional.of(moto.endpoint()), TEST_CREDENTIALS);
+        client = SesMailer.client(new AwsAccess("us-east-1", Optional.of(moto.endpoint()),
+                Optional.of(AwsAccess.Keys.of("test", "test"))));
         client.createEmailIdentity(r -> r.emailIdentity("noreply@school.test"));
         client.createEmailIdentity(r -> r.emailIdentity("truong.test"));
         mailer = new SesMailer(client);
@@ -154,10 +150,9 @@ class SesMailerTest {
             try (ServerSocket socket = new ServerSocket(0)) {
                 closedPort = socket.getLocalPort();
             }
-            AwsCredentialsProvider secret = StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI-secret"));
-            try (SesV2Client offline = SesMailer.client("us-east-1",
-                    Optional.of(URI.create("http://127.0.0.1:" + closedPort)), secret)) {
+            try (SesV2Client offline = SesMailer.client(new AwsAccess("us-east-1",
+                    Optional.of(URI.create("http://127.0.0.1:" + closedPort)),
+                    Optional.of(AwsAccess.Keys.of("AKIDEXAMPLE", "wJalrXUtnFEMI-secret"))))) {
 
                 assertThatThrownBy(() -> new SesMailer(offline).send(message("offline")))
                         .isInstanceOf(MailFailure.class)

@@ -5,7 +5,10 @@ import dev.studentapi.server.config.Settings;
 
 import java.time.Clock;
 
-/** Opens the same stores as the server, on the same data directory, for one CLI command. */
+/**
+ * Opens the same stores as the server, on the same data directory, for one CLI command; the gateway, the bucket
+ * and the mailer, which no console task uses, are never built.
+ */
 final class Stores {
     private Stores() {
     }

@@ -1,5 +1,8 @@
 package dev.studentapi.server.config;
 
+import dev.studentapi.aws.AwsAccess;
+import dev.studentapi.config.ConfigurationException;
+import dev.studentapi.config.Environment;
 import dev.studentapi.core.text.Language;
 import dev.studentapi.core.usage.QuotaPeriod;
 import dev.studentapi.core.usage.QuotaSettings;
@@ -22,6 +25,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The server's whole configuration, read from environment variables (and optionally a properties file named
@@ -30,7 +35,7 @@ import java.util.regex.Pattern;
 public record Settings(
         String host,
         int port,
-        Path dataDir,
+        DataDirectory dataDir,
         String stage,
         List<String> corsAllowedOrigins,
         String senderEmail,
@@ -50,14 +55,14 @@ public record Settings(
         ZoneId backupTimeZone,
         boolean gatewayEnabled) {
 
-    /** Every variable the server reads; a config file naming any other is refused. */
-    public static final Set<String> VARIABLES = Set.of("HOST", "PORT", "DATA_DIR", "STAGE", "CORS_ALLOWED_ORIGINS",
-            "SENDER_EMAIL", "RECIPIENT_EMAIL", "S3_BUCKET_NAME", "SMTP_HOST", "SMTP_PORT", "SMTP_USERNAME",
-            "SMTP_PASSWORD", "SMTP_STARTTLS", "LOCALE", "PLAN_RATE_LIMIT", "PLAN_BURST_LIMIT", "PLAN_QUOTA_LIMIT",
-            "PLAN_QUOTA_PERIOD", "PUBLIC_BASE_URL", "ADMIN_BIND", "ADMIN_PORT", "ADMIN_ACCESS_KEY_ID",
-            "ADMIN_SECRET_ACCESS_KEY", "ADMIN_REGION", "STORE", "BUCKET", "MAIL", "LIMITER", "AWS_REGION",
-            "AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "DYNAMODB_TABLE_PREFIX", "REDIS_URL",
-            "BACKUP_SCHEDULE", "BACKUP_TIMEZONE", "GATEWAY");
+    /** Every variable the server reads, the AWS ones included; a config file naming any other is refused. */
+    public static final Set<String> VARIABLES = Stream.concat(AwsAccess.VARIABLES.stream(), Stream.of("HOST",
+            "PORT", "DATA_DIR", "STAGE", "CORS_ALLOWED_ORIGINS", "SENDER_EMAIL", "RECIPIENT_EMAIL", "S3_BUCKET_NAME",
+            "SMTP_HOST", "SMTP_PORT", "SMTP_USERNAME", "SMTP_PASSWORD", "SMTP_STARTTLS", "LOCALE", "PLAN_RATE_LIMIT",
+            "PLAN_BURST_LIMIT", "PLAN_QUOTA_LIMIT", "PLAN_QUOTA_PERIOD", "PUBLIC_BASE_URL", "ADMIN_BIND",
+            "ADMIN_PORT", "ADMIN_ACCESS_KEY_ID", "ADMIN_SECRET_ACCESS_KEY", "ADMIN_REGION", "STORE", "BUCKET", "MAIL",
+            "LIMITER", "DYNAMODB_TABLE_PREFIX", "REDIS_URL", "BACKUP_SCHEDULE", "BACKUP_TIMEZONE", "GATEWAY"))
+            .collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
@@ -75,23 +80,20 @@ public record Settings(
         }
     }
 
-    /** Settings from the process environment (and the file named by CONFIG_FILE, if any). */
-    public static Settings fromEnvironment() {
-        return fromEnvironment(System.getenv());
-    }
-
+    /** Settings from {@code environment} and the file its CONFIG_FILE names, if any; the environment wins. */
     public static Settings fromEnvironment(Map<String, String> environment) {
         Map<String, String> merged = new HashMap<>();
-        String file = environment.get("CONFIG_FILE");
-        if (file != null && !file.isBlank()) {
-            merged.putAll(readFile(Path.of(file.strip())));
-        }
+        Environment.of(environment).optional("CONFIG_FILE").ifPresent(file -> merged.putAll(readFile(Path.of(file))));
         environment.forEach((name, value) -> {
             if (VARIABLES.contains(name)) {
                 merged.put(name, value);
             }
         });
-        return parse(new Variables(merged));
+        try {
+            return parse(Environment.of(merged));
+        } catch (ConfigurationException e) {
+            throw e instanceof SettingsException settings ? settings : new SettingsException(e.getMessage());
+        }
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -111,9 +113,8 @@ public record Settings(
         return values;
     }
 
-    private static Settings parse(Variables v) {
-        Language language = v.optional("LOCALE")
-                .map(code -> Language.fromCode(code).orElseThrow(() -> Variables.invalid("LOCALE", code, "en or vi")))
+    private static Settings parse(Environment v) {
+        Language language = v.parsed("LOCALE", code -> Language.fromCode(code).orElseThrow(), "en or vi")
                 .orElse(Language.EN);
         QuotaPeriod period = v.choice("PLAN_QUOTA_PERIOD", QuotaPeriod.DAY, QuotaPeriod.class);
         BootstrapSettings bootstrap = new BootstrapSettings(
@@ -132,7 +133,7 @@ public record Settings(
         return new Settings(
                 v.text("HOST", "0.0.0.0"),
                 v.integer("PORT", 8080, 0, 65535),
-                Path.of(v.text("DATA_DIR", "./data")),
+                new DataDirectory(Path.of(v.text("DATA_DIR", "./data"))),
                 v.matching("STAGE", "prod", STAGE, "1-128 letters, digits, '-' or '_'"),
                 List.of(origins.split("\\s*,\\s*")),
                 v.matching("SENDER_EMAIL", "student-api@localhost", EMAIL, "an e-mail address"),
@@ -141,12 +142,12 @@ public record Settings(
                 smtp,
                 language,
                 bootstrap,
-                v.optional("PUBLIC_BASE_URL").map(url -> {
+                v.parsed("PUBLIC_BASE_URL", url -> {
                     if (!URL.matcher(url).matches()) {
-                        throw Variables.invalid("PUBLIC_BASE_URL", url, "an http(s) URL without query");
+                        throw new IllegalArgumentException(url);
                     }
                     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-                }),
+                }, "an http(s) URL without query"),
                 v.text("ADMIN_BIND", "127.0.0.1"),
                 v.integer("ADMIN_PORT", 8081, 0, 65535),
                 v.optional("ADMIN_ACCESS_KEY_ID"),
@@ -157,54 +158,33 @@ public record Settings(
                     try {
                         return ScheduleExpression.parse(expression);
                     } catch (IllegalArgumentException e) {
-                        throw Variables.invalid("BACKUP_SCHEDULE", expression,
+                        throw Environment.invalid("BACKUP_SCHEDULE", expression,
                                 "cron(min hour day-of-month month day-of-week year) or rate(N unit): " + e.getMessage());
                     }
                 }),
-                v.optional("BACKUP_TIMEZONE").map(zone -> {
-                    try {
-                        return ZoneId.of(zone);
-                    } catch (java.time.DateTimeException e) {
-                        throw Variables.invalid("BACKUP_TIMEZONE", zone, "a time zone such as Asia/Bangkok or UTC");
-                    }
-                }).orElse(ZoneOffset.UTC),
+                v.parsed("BACKUP_TIMEZONE", ZoneId::of, "a time zone such as Asia/Bangkok or UTC")
+                        .orElse(ZoneOffset.UTC),
                 v.choice("GATEWAY", Switch.ON, Switch.class) == Switch.ON);
     }
 
     private enum Switch { ON, OFF }
 
-    private static Engines engines(Variables v, boolean smtpConfigured) {
+    private static Engines engines(Environment v, boolean smtpConfigured) {
         Engines.Mail mail = v.choice("MAIL", smtpConfigured ? Engines.Mail.SMTP : Engines.Mail.OUTBOX,
                 Engines.Mail.class);
         if (mail == Engines.Mail.SMTP && !smtpConfigured) {
             throw new SettingsException("MAIL=smtp needs SMTP_HOST");
-        }
-        if (v.optional("AWS_ACCESS_KEY_ID").isPresent() != v.optional("AWS_SECRET_ACCESS_KEY").isPresent()) {
-            throw new SettingsException("Set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither");
         }
         return new Engines(
                 v.choice("STORE", Engines.Store.SQLITE, Engines.Store.class),
                 v.choice("BUCKET", Engines.Bucket.FILE, Engines.Bucket.class),
                 mail,
                 v.choice("LIMITER", Engines.Limiter.LOCAL, Engines.Limiter.class),
-                v.matching("AWS_REGION", "us-east-1", REGION, "an AWS region name such as us-east-1"),
-                v.optional("AWS_ENDPOINT_URL").map(url -> {
-                    if (!URL.matcher(url).matches()) {
-                        throw Variables.invalid("AWS_ENDPOINT_URL", url, "an http(s) URL");
-                    }
-                    return java.net.URI.create(url);
-                }),
-                v.optional("AWS_ACCESS_KEY_ID").map(id -> new Engines.AwsKeys(id,
-                        v.optional("AWS_SECRET_ACCESS_KEY").orElseThrow())),
+                AwsAccess.from(v),
                 v.matching("DYNAMODB_TABLE_PREFIX", "", Pattern.compile("[A-Za-z0-9_.-]{0,100}"),
                         "letters, digits, '_', '-' or '.'"),
                 v.matching("REDIS_URL", "redis://127.0.0.1:6379", Pattern.compile("rediss?://\\S+"),
                         "a redis:// URL"));
-    }
-
-    /** The SQLite file holding students, keys, plans and usage. */
-    public Path databaseFile() {
-        return dataDir.resolve("student-api.db");
     }
 
     /** The base of e-mailed download links: {@code PUBLIC_BASE_URL}, or this machine on {@code boundPort}. */

@@ -1,0 +1,39 @@
+package dev.studentapi.functions;
+
+import dev.studentapi.core.backup.BackupService;
+import dev.studentapi.core.backup.ObjectStore;
+import dev.studentapi.core.mail.EmailTemplates;
+import dev.studentapi.core.mail.Mailer;
+import dev.studentapi.core.student.StudentService;
+import dev.studentapi.core.student.StudentStore;
+import dev.studentapi.core.student.StudentValidator;
+import dev.studentapi.core.text.Language;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The data plane wired from its ports, the same for every composition root: the student and backup services
+ * and the functions that answer over them.
+ */
+public record DataPlaneAssembly(StudentService students, BackupService backups, StudentFunctions functions) {
+
+    /** The language the data plane speaks, who its mail comes from and who receives the backup notices. */
+    public record Mailing(Language language, String sender, String recipient) {
+        public Mailing {
+            Objects.requireNonNull(language, "language");
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(recipient, "recipient");
+        }
+    }
+
+    /** Builds the data plane over the given store, bucket and mailer; it makes no call to any of them. */
+    public static DataPlaneAssembly assemble(StudentStore store, ObjectStore bucket, Mailer mailer, Mailing mailing,
+                                             Clock clock) {
+        var templates = new EmailTemplates(mailing.language(), mailing.sender());
+        var students = new StudentService(store, new StudentValidator(clock), mailer, templates);
+        var backups = new BackupService(store, bucket, new JsonSnapshotFormat(), mailer, templates,
+                mailing.recipient(), clock);
+        return new DataPlaneAssembly(students, backups, new StudentFunctions(students, backups, mailing.language()));
+    }
+}

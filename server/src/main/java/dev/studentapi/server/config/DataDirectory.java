@@ -1,0 +1,50 @@
+package dev.studentapi.server.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The layout of the server's data directory: the SQLite database, the secrets (download-signing key and
+ * control-plane credentials), the local buckets and the outbox of e-mail.
+ */
+public record DataDirectory(Path root) {
+
+    public DataDirectory {
+        Objects.requireNonNull(root, "root");
+    }
+
+    /** The SQLite file holding students, keys, plans and usage. */
+    public Path database() {
+        return root.resolve("student-api.db");
+    }
+
+    /** The folder of secrets this server generates and keeps. */
+    public Path secrets() {
+        return root.resolve("secrets");
+    }
+
+    /** The key that signs the download links of local buckets. */
+    public Path downloadSigningKey() {
+        return secrets().resolve("download-signing.key");
+    }
+
+    /** The generated credentials of the control plane. */
+    public Path adminCredentials() {
+        return secrets().resolve("admin-credentials.properties");
+    }
+
+    /** The folder that holds one folder per local bucket. */
+    public Path buckets() {
+        return root.resolve("buckets");
+    }
+
+    /** The folder where e-mail is written when no mail server is configured. */
+    public Path outbox() {
+        return root.resolve("outbox");
+    }
+
+    @Override
+    public String toString() {
+        return root.toString();
+    }
+}
