@@ -41,7 +41,7 @@ public final class StudentValidator {
             if (raw == null) {
                 problems.put(field, FieldProblem.REQUIRED);
             } else if (!(raw instanceof String text)) {
-                problems.put(field, FieldProblem.NOT_A_STRING);
+                problems.put(field, FieldProblem.INVALID_TYPE);
             } else if (text.strip().isEmpty()) {
                 problems.put(field, FieldProblem.REQUIRED);
             } else {
@@ -54,12 +54,12 @@ public final class StudentValidator {
             }
         }
         check(values, STUDENT_ID, problems, v -> ID.matcher(v).matches() ? null
-                : v.length() > 64 ? FieldProblem.TOO_LONG : FieldProblem.BAD_ID_FORMAT);
+                : v.length() > 64 ? FieldProblem.TOO_LONG : FieldProblem.INVALID_FORMAT);
         check(values, NAME, problems, v -> v.codePointCount(0, v.length()) > 200 ? FieldProblem.TOO_LONG : null);
         check(values, CLASS, problems, v -> v.codePointCount(0, v.length()) > 64 ? FieldProblem.TOO_LONG : null);
         check(values, BIRTHDATE, problems, this::birthdateProblem);
         check(values, EMAIL, problems, v -> v.length() > 254 ? FieldProblem.TOO_LONG
-                : EMAIL_SHAPE.matcher(v).matches() ? null : FieldProblem.BAD_EMAIL);
+                : EMAIL_SHAPE.matcher(v).matches() ? null : FieldProblem.INVALID_EMAIL);
         if (!problems.isEmpty()) {
             return new StudentValidation.Invalid(problems);
         }
@@ -72,10 +72,10 @@ public final class StudentValidator {
         try {
             date = LocalDate.parse(value, ISO_DATE);
         } catch (DateTimeParseException e) {
-            return FieldProblem.NOT_A_DATE;
+            return FieldProblem.INVALID_DATE;
         }
         return date.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1))
-                ? FieldProblem.IN_THE_FUTURE : null;
+                ? FieldProblem.DATE_IN_FUTURE : null;
     }
 
     private interface Rule {

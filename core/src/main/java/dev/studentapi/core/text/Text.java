@@ -16,12 +16,12 @@ public enum Text {
     BACKUP_FAILED("Backup failed: {0}", "Sao lưu thất bại: {0}"),
 
     PROBLEM_REQUIRED("is required", "là bắt buộc"),
-    PROBLEM_NOT_A_STRING("must be a string", "phải là chuỗi ký tự"),
-    PROBLEM_BAD_ID_FORMAT("must be 1-64 letters, digits, '-' or '_'", "phải gồm 1-64 chữ cái, chữ số, '-' hoặc '_'"),
+    PROBLEM_INVALID_TYPE("must be a string", "phải là chuỗi ký tự"),
+    PROBLEM_INVALID_FORMAT("must be 1-64 letters, digits, '-' or '_'", "phải gồm 1-64 chữ cái, chữ số, '-' hoặc '_'"),
     PROBLEM_TOO_LONG("is too long", "quá dài"),
-    PROBLEM_NOT_A_DATE("must be a real date YYYY-MM-DD", "phải là ngày hợp lệ dạng YYYY-MM-DD"),
-    PROBLEM_IN_THE_FUTURE("must not be in the future", "không được ở tương lai"),
-    PROBLEM_BAD_EMAIL("must be an e-mail address like name@example.com",
+    PROBLEM_INVALID_DATE("must be a real date YYYY-MM-DD", "phải là ngày hợp lệ dạng YYYY-MM-DD"),
+    PROBLEM_DATE_IN_FUTURE("must not be in the future", "không được ở tương lai"),
+    PROBLEM_INVALID_EMAIL("must be an e-mail address like name@example.com",
             "phải là địa chỉ email dạng ten@example.com"),
     PROBLEM_UNKNOWN_FIELD("is not a student field", "không phải trường của sinh viên"),
 

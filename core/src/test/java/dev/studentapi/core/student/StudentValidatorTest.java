@@ -65,7 +65,7 @@ class StudentValidatorTest {
         void aNumberWhereAStringBelongs() {
             Map<String, Object> input = valid();
             input.put("studentid", 42);
-            assertThat(problemsOf(input)).containsExactly(Map.entry("studentid", FieldProblem.NOT_A_STRING));
+            assertThat(problemsOf(input)).containsExactly(Map.entry("studentid", FieldProblem.INVALID_TYPE));
         }
 
         @ParameterizedTest
@@ -73,7 +73,7 @@ class StudentValidatorTest {
         void idsWithOtherCharacters(String id) {
             Map<String, Object> input = valid();
             input.put("studentid", id);
-            assertThat(problemsOf(input)).containsExactly(Map.entry("studentid", FieldProblem.BAD_ID_FORMAT));
+            assertThat(problemsOf(input)).containsExactly(Map.entry("studentid", FieldProblem.INVALID_FORMAT));
         }
 
         @Test
@@ -93,14 +93,14 @@ class StudentValidatorTest {
         void datesThatAreNotRealCalendarDates(String date) {
             Map<String, Object> input = valid();
             input.put("birthdate", date);
-            assertThat(problemsOf(input)).containsExactly(Map.entry("birthdate", FieldProblem.NOT_A_DATE));
+            assertThat(problemsOf(input)).containsExactly(Map.entry("birthdate", FieldProblem.INVALID_DATE));
         }
 
         @Test
         void birthdatesInTheFuture() {
             Map<String, Object> input = valid();
             input.put("birthdate", "2026-11-29");
-            assertThat(problemsOf(input)).containsExactly(Map.entry("birthdate", FieldProblem.IN_THE_FUTURE));
+            assertThat(problemsOf(input)).containsExactly(Map.entry("birthdate", FieldProblem.DATE_IN_FUTURE));
         }
 
         @ParameterizedTest
@@ -108,7 +108,7 @@ class StudentValidatorTest {
         void implausibleEmails(String email) {
             Map<String, Object> input = valid();
             input.put("email", email);
-            assertThat(problemsOf(input)).containsExactly(Map.entry("email", FieldProblem.BAD_EMAIL));
+            assertThat(problemsOf(input)).containsExactly(Map.entry("email", FieldProblem.INVALID_EMAIL));
         }
 
         @Test
