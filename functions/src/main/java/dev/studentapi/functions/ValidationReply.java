@@ -70,6 +70,7 @@ final class ValidationReply {
             case INVALID_DATE -> Text.PROBLEM_INVALID_DATE;
             case DATE_IN_FUTURE -> Text.PROBLEM_DATE_IN_FUTURE;
             case INVALID_EMAIL -> Text.PROBLEM_INVALID_EMAIL;
+            case INVALID_CHARACTERS -> Text.PROBLEM_INVALID_CHARACTERS;
             case UNKNOWN_FIELD -> Text.PROBLEM_UNKNOWN_FIELD;
         };
     }

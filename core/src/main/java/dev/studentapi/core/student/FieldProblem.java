@@ -9,5 +9,6 @@ public enum FieldProblem {
     INVALID_DATE,
     DATE_IN_FUTURE,
     INVALID_EMAIL,
+    INVALID_CHARACTERS,
     UNKNOWN_FIELD
 }

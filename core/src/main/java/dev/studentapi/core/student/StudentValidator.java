@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Applies the field rules of a student (SPEC §2) to a decoded JSON object. */
+/**
+ * Applies the field rules of a student (SPEC §2) to a decoded JSON object; the values of a valid student are
+ * trimmed and in Unicode NFC, so that they are stored and compared (for uniqueness too) in one form.
+ */
 public final class StudentValidator {
 
     public static final String STUDENT_ID = "studentid";
@@ -44,8 +47,10 @@ public final class StudentValidator {
                 problems.put(field, FieldProblem.INVALID_TYPE);
             } else if (text.strip().isEmpty()) {
                 problems.put(field, FieldProblem.REQUIRED);
+            } else if (SubmittedText.hasForbiddenCharacter(text.strip())) {
+                problems.put(field, FieldProblem.INVALID_CHARACTERS);
             } else {
-                values.put(field, text.strip());
+                values.put(field, SubmittedText.normalise(text));
             }
         }
         for (String field : input.keySet()) {

@@ -23,6 +23,8 @@ public enum Text {
     PROBLEM_DATE_IN_FUTURE("must not be in the future", "không được ở tương lai"),
     PROBLEM_INVALID_EMAIL("must be an e-mail address like name@example.com",
             "phải là địa chỉ email dạng ten@example.com"),
+    PROBLEM_INVALID_CHARACTERS("must not contain control, bidi override or unpaired surrogate characters",
+            "không được chứa ký tự điều khiển, ký tự ghi đè hướng văn bản hoặc nửa cặp surrogate lẻ"),
     PROBLEM_UNKNOWN_FIELD("is not a student field", "không phải trường của sinh viên"),
 
     CONFIRM_SUBJECT("Student registration confirmed", "Xác nhận đăng ký sinh viên"),
