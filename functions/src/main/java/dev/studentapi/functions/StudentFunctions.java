@@ -11,10 +11,6 @@ import dev.studentapi.core.text.Text;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The reference system's three functions — getStudentData, insertStudentData and
@@ -26,73 +22,23 @@ public final class StudentFunctions {
     /** Lists up to this size are kept for reuse while the store reports no change (about 110,000 students). */
     static final int REUSED_LIST_MAX_BYTES = 16 * 1024 * 1024;
 
-    /** A list response (being built, or built) and the store's change version read before it was built. */
-    private record BuiltList(long version, CompletableFuture<ApiResponse> response) {
-    }
-
     private final StudentService students;
     private final BackupService backups;
     private final Language language;
     private final DataPlaneReplies replies;
-    private final AtomicReference<BuiltList> lastList = new AtomicReference<>();
+    private final StudentListCache lists;
 
     public StudentFunctions(StudentService students, BackupService backups, Language language) {
         this.students = students;
         this.backups = backups;
         this.language = language;
         this.replies = new DataPlaneReplies(language);
+        this.lists = new StudentListCache(students::changeVersion, this::buildList, REUSED_LIST_MAX_BYTES);
     }
 
-    /**
-     * getStudentData: every student, ordered by id. The last list is answered again while the store reports no
-     * commit since it was read, so a write is in the very next list; after a commit, one request builds the new
-     * list and the requests that arrive meanwhile wait for it instead of each building their own.
-     */
+    /** getStudentData: every student, ordered by id (see {@link StudentListCache} for when a list is reused). */
     public ApiResponse listStudents() {
-        OptionalLong reported = students.changeVersion();
-        if (reported.isEmpty()) {
-            return buildList();
-        }
-        long version = reported.getAsLong();
-        BuiltList last = lastList.get();
-        if (last == null || last.version() != version) {
-            BuiltList mine = new BuiltList(version, new CompletableFuture<>());
-            if (lastList.compareAndSet(last, mine)) {
-                return build(mine);
-            }
-            last = lastList.get();
-            if (last == null || last.version() != version) {
-                return buildList();
-            }
-        }
-        return awaitBuilt(last);
-    }
-
-    private ApiResponse build(BuiltList entry) {
-        ApiResponse response;
-        try {
-            response = buildList();
-        } catch (RuntimeException e) {
-            lastList.compareAndSet(entry, null);
-            entry.response().completeExceptionally(e);
-            throw e;
-        }
-        entry.response().complete(response);
-        if (response.body().length > REUSED_LIST_MAX_BYTES) {
-            lastList.compareAndSet(entry, null);
-        }
-        return response;
-    }
-
-    private static ApiResponse awaitBuilt(BuiltList entry) {
-        try {
-            return entry.response().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return lists.get();
     }
 
     private ApiResponse buildList() {
