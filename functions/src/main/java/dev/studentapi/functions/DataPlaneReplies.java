@@ -26,7 +26,9 @@ public final class DataPlaneReplies {
         this.language = language;
     }
 
-    /** 403/429 for a refused admission, with x-amzn-ErrorType and Retry-After; IllegalArgumentException for Admitted. */
+    /**
+     * 403/429 for a refused admission, with x-amzn-ErrorType and Retry-After; IllegalArgumentException for Admitted.
+     */
     public static ApiResponse refusal(Admission admission) {
         if (admission instanceof Admission.Throttled throttled) {
             return gatewayRefusal(429, "TooManyRequestsException", "Too Many Requests", throttled.retryAfter());

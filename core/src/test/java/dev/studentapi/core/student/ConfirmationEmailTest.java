@@ -11,7 +11,8 @@ class ConfirmationEmailTest {
     private static final Student THANG =
             new Student("SV001", "Nguyễn Tri Bão Thắng", "21DTHA1", "2003-02-28", "thang@example.edu.vn");
 
-    private final ConfirmationEmail english = new ConfirmationEmail(Language.EN, "Student Records <noreply@school.test>");
+    private final ConfirmationEmail english =
+            new ConfirmationEmail(Language.EN, "Student Records <noreply@school.test>");
 
     @Test
     void goesFromTheSenderToTheStudent() {
