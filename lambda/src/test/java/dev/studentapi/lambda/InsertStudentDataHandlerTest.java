@@ -91,6 +91,20 @@ class InsertStudentDataHandlerTest {
         }
     }
 
+    @Test
+    void aMissingTableIsServiceUnavailableWithItsCode() {
+        var environment = AWS.provision();
+        environment.put("TABLE_NAME", "gone_studentData");
+        try (var gone = LambdaComponents.fromEnvironment(environment)) {
+            APIGatewayProxyResponseEvent response = new InsertStudentDataHandler(gone)
+                    .handleRequest(ProxyEvents.load("post-students-object.json"), null);
+
+            assertThat(response.getStatusCode()).isEqualTo(503);
+            assertThat(response.getBody()).isEqualTo("{\"message\":\"Service Unavailable: DynamoDB: cannot insert "
+                    + "a student\",\"code\":\"SERVICE_UNAVAILABLE\"}");
+        }
+    }
+
     @Nested
     class Refusals {
 
