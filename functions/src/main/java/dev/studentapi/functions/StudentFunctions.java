@@ -111,18 +111,6 @@ public final class StudentFunctions {
         return replies;
     }
 
-    /**
-     * A {@code {"message": text}} response without a code: API Gateway's own shape. Entry points use
-     * {@link DataPlaneReplies} instead; this stays until none calls it.
-     */
-    public static ApiResponse message(int status, String text) {
-        return respond(status, json -> {
-            json.writeStartObject();
-            json.writeStringField("message", text);
-            json.writeEndObject();
-        });
-    }
-
     private static ApiResponse respond(int status, JsonBodies.Body body) {
         return JsonBodies.respond(status, body);
     }
