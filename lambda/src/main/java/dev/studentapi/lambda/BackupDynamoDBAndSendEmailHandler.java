@@ -26,8 +26,8 @@ public final class BackupDynamoDBAndSendEmailHandler
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        APIGatewayProxyResponseEvent response =
-                ProxyExchange.handle(event, components.cors(), body -> components.functions().backup());
+        APIGatewayProxyResponseEvent response = ProxyExchange.handle(event, context, components.cors(),
+                components.functions().replies(), body -> components.functions().backup());
         if (event.getHttpMethod() == null && context != null) {
             context.getLogger().log("Scheduled backup finished with status " + response.getStatusCode());
         }

@@ -22,6 +22,7 @@ public final class GetStudentDataHandler
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return ProxyExchange.handle(event, components.cors(), body -> components.functions().listStudents());
+        return ProxyExchange.handle(event, context, components.cors(), components.functions().replies(),
+                body -> components.functions().listStudents());
     }
 }

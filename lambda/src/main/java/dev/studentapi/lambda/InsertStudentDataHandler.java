@@ -25,6 +25,7 @@ public final class InsertStudentDataHandler
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return ProxyExchange.handle(event, components.cors(), components.functions()::insertStudent);
+        return ProxyExchange.handle(event, context, components.cors(), components.functions().replies(),
+                components.functions()::insertStudent);
     }
 }

@@ -52,6 +52,7 @@ class BackupDynamoDBAndSendEmailHandlerTest {
                 .containsEntry("Access-Control-Allow-Origin", "*");
         JsonNode body = new ObjectMapper().readTree(response.getBody());
         assertThat(body.path("message").asText()).isEqualTo("Backup and email sent successfully!");
+        assertThat(body.path("code").asText()).isEqualTo("BACKUP_DONE");
         assertThat(body.path("bucket").asText()).isEqualTo(environment.get("S3_BUCKET_NAME"));
         assertThat(body.path("key").asText()).matches("backups/backup-\\d{8}-\\d{6}\\.json");
         assertThat(body.path("count").asLong()).isEqualTo(2);
@@ -96,6 +97,8 @@ class BackupDynamoDBAndSendEmailHandlerTest {
                 JsonNode body = new ObjectMapper().readTree(response.getBody());
                 assertThat(body.path("message").asText()).startsWith("Backup successful but email failed: "
                         + "Amazon SES refused the message: Email address not verified");
+                assertThat(body.path("code").asText()).isEqualTo("BACKUP_MAIL_FAILED");
+                assertThat(body.path("mailError").asText()).startsWith("Amazon SES refused the message");
                 assertThat(AWS.object(environment.get("S3_BUCKET_NAME"), body.path("key").asText())).contains("SV001");
                 assertThat(response.getHeaders()).containsEntry("Access-Control-Allow-Origin", "*");
             }
@@ -109,7 +112,8 @@ class BackupDynamoDBAndSendEmailHandlerTest {
                         .handleRequest(ProxyEvents.load("post-backup.json"), null);
 
                 assertThat(response.getStatusCode()).isEqualTo(500);
-                assertThat(response.getBody()).startsWith("{\"message\":\"Backup failed: ");
+                assertThat(response.getBody()).startsWith("{\"message\":\"Backup failed: ")
+                        .contains("\"code\":\"BACKUP_FAILED\"", "\"reason\":");
             }
         }
     }

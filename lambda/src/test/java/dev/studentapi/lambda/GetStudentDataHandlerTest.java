@@ -68,6 +68,22 @@ class GetStudentDataHandlerTest {
     }
 
     @Test
+    void aMissingTableIsServiceUnavailableWithItsCode() {
+        var environment = AWS.provision();
+        environment.put("TABLE_NAME", "gone_studentData");
+        try (var gone = LambdaComponents.fromEnvironment(environment)) {
+            APIGatewayProxyResponseEvent response = new GetStudentDataHandler(gone)
+                    .handleRequest(ProxyEvents.load("get-students.json"), new RecordingContext());
+
+            assertThat(response.getStatusCode()).isEqualTo(503);
+            assertThat(response.getBody()).isEqualTo("{\"message\":\"Service Unavailable: DynamoDB: cannot list "
+                    + "student ids\",\"code\":\"SERVICE_UNAVAILABLE\"}");
+            assertThat(response.getHeaders()).containsEntry("x-amzn-ErrorType", "ServiceUnavailableException")
+                    .containsEntry("Access-Control-Allow-Origin", "*");
+        }
+    }
+
+    @Test
     void echoesAnAllowedOriginWhenOriginsAreListed() {
         var environment = AWS.provision();
         environment.put("CORS_ALLOWED_ORIGINS", "https://d111111abcdef8.cloudfront.net, https://other.test");

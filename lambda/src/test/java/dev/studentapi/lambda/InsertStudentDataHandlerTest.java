@@ -38,7 +38,8 @@ class InsertStudentDataHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(201);
         assertThat(response.getBody()).isEqualTo("{\"message\":\"Student data saved and confirmation email sent!\","
-                + "\"student\":{\"studentid\":\"SV001\",\"name\":\"Nguyễn Tri Bão Thắng\",\"class\":\"21DTHA1\","
+                + "\"code\":\"STUDENT_SAVED\",\"student\":{\"studentid\":\"SV001\",\"name\":\"Nguyễn Tri Bão Thắng\","
+                + "\"class\":\"21DTHA1\","
                 + "\"birthdate\":\"2003-02-28\",\"email\":\"thang@example.edu.vn\"}}");
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json")
                 .containsEntry("Access-Control-Allow-Origin", "*");
@@ -72,7 +73,8 @@ class InsertStudentDataHandlerTest {
             assertThat(response.getStatusCode()).isEqualTo(201);
             assertThat(response.getBody()).startsWith("{\"message\":\"Student data saved, but email to "
                     + "thang@example.edu.vn failed: Amazon SES refused the message: Email address not verified")
-                    .contains("\"student\":{\"studentid\":\"SV001\"");
+                    .contains("\"code\":\"STUDENT_SAVED_MAIL_FAILED\"", "\"mailError\":\"Amazon SES refused",
+                            "\"student\":{\"studentid\":\"SV001\"");
         }
     }
 
@@ -84,7 +86,22 @@ class InsertStudentDataHandlerTest {
             APIGatewayProxyResponseEvent response = new InsertStudentDataHandler(vietnamese)
                     .handleRequest(ProxyEvents.load("post-students-not-json.json"), null);
 
-            assertThat(response.getBody()).isEqualTo("{\"message\":\"Dữ liệu gửi lên không hợp lệ.\"}");
+            assertThat(response.getBody()).isEqualTo(
+                    "{\"message\":\"Dữ liệu gửi lên không hợp lệ.\",\"code\":\"INVALID_JSON\"}");
+        }
+    }
+
+    @Test
+    void aMissingTableIsServiceUnavailableWithItsCode() {
+        var environment = AWS.provision();
+        environment.put("TABLE_NAME", "gone_studentData");
+        try (var gone = LambdaComponents.fromEnvironment(environment)) {
+            APIGatewayProxyResponseEvent response = new InsertStudentDataHandler(gone)
+                    .handleRequest(ProxyEvents.load("post-students-object.json"), null);
+
+            assertThat(response.getStatusCode()).isEqualTo(503);
+            assertThat(response.getBody()).isEqualTo("{\"message\":\"Service Unavailable: DynamoDB: cannot insert "
+                    + "a student\",\"code\":\"SERVICE_UNAVAILABLE\"}");
         }
     }
 
@@ -98,7 +115,8 @@ class InsertStudentDataHandlerTest {
             APIGatewayProxyResponseEvent response = post("post-students-object.json");
 
             assertThat(response.getStatusCode()).isEqualTo(409);
-            assertThat(response.getBody()).isEqualTo("{\"message\":\"Student ID 'SV001' already exists.\"}");
+            assertThat(response.getBody()).isEqualTo("{\"message\":\"Student ID 'SV001' already exists.\","
+                    + "\"code\":\"DUPLICATE_STUDENT_ID\"}");
             assertThat(response.getHeaders()).containsEntry("Access-Control-Allow-Origin", "*");
         }
 
@@ -107,7 +125,7 @@ class InsertStudentDataHandlerTest {
             APIGatewayProxyResponseEvent response = post("post-students-not-json.json");
 
             assertThat(response.getStatusCode()).isEqualTo(400);
-            assertThat(response.getBody()).isEqualTo("{\"message\":\"Invalid data sent.\"}");
+            assertThat(response.getBody()).isEqualTo("{\"message\":\"Invalid data sent.\",\"code\":\"INVALID_JSON\"}");
         }
 
         @Test
@@ -116,7 +134,8 @@ class InsertStudentDataHandlerTest {
 
             assertThat(response.getStatusCode()).isEqualTo(400);
             assertThat(response.getBody()).isEqualTo("{\"message\":\"Missing required student information.\","
-                    + "\"errors\":{\"email\":\"is required\"}}");
+                    + "\"code\":\"VALIDATION_FAILED\","
+                    + "\"errors\":{\"email\":{\"code\":\"REQUIRED\",\"message\":\"is required\"}}}");
         }
 
         @Test
@@ -125,7 +144,8 @@ class InsertStudentDataHandlerTest {
 
             assertThat(response.getStatusCode()).isEqualTo(400);
             assertThat(response.getBody()).isEqualTo("{\"message\":\"Invalid student information: birthdate must "
-                    + "be a real date YYYY-MM-DD\",\"errors\":{\"birthdate\":\"must be a real date YYYY-MM-DD\"}}");
+                    + "be a real date YYYY-MM-DD\",\"code\":\"VALIDATION_FAILED\",\"errors\":{\"birthdate\":"
+                    + "{\"code\":\"INVALID_DATE\",\"message\":\"must be a real date YYYY-MM-DD\"}}}");
         }
     }
 }

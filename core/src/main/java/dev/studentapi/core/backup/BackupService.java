@@ -1,6 +1,5 @@
 package dev.studentapi.core.backup;
 
-import dev.studentapi.core.mail.EmailTemplates;
 import dev.studentapi.core.mail.MailDelivery;
 import dev.studentapi.core.mail.Mailer;
 import dev.studentapi.core.student.StudentStore;
@@ -23,17 +22,17 @@ public final class BackupService {
     private final ObjectStore bucket;
     private final SnapshotFormat format;
     private final Mailer mailer;
-    private final EmailTemplates templates;
+    private final BackupNoticeEmail notice;
     private final String recipient;
     private final Clock clock;
 
     public BackupService(StudentStore students, ObjectStore bucket, SnapshotFormat format, Mailer mailer,
-                         EmailTemplates templates, String recipient, Clock clock) {
+                         BackupNoticeEmail notice, String recipient, Clock clock) {
         this.students = students;
         this.bucket = bucket;
         this.format = format;
         this.mailer = mailer;
-        this.templates = templates;
+        this.notice = notice;
         this.recipient = recipient;
         this.clock = clock;
     }
@@ -59,8 +58,8 @@ public final class BackupService {
         });
         Instant expiresAt = clock.instant().plus(LINK_VALIDITY);
         var link = bucket.downloadLink(key, expiresAt);
-        MailDelivery notice = MailDelivery.attempt(mailer,
-                templates.backupNotice(recipient, key, count[0], link, expiresAt));
-        return new BackupOutcome(stored, count[0], link, expiresAt, notice);
+        MailDelivery delivery = MailDelivery.attempt(mailer,
+                notice.to(recipient, key, count[0], link, expiresAt));
+        return new BackupOutcome(stored, count[0], link, expiresAt, delivery);
     }
 }

@@ -3,11 +3,12 @@ package dev.studentapi.core.student;
 /** Why one field of a submitted student was refused. */
 public enum FieldProblem {
     REQUIRED,
-    NOT_A_STRING,
-    BAD_ID_FORMAT,
+    INVALID_TYPE,
+    INVALID_FORMAT,
     TOO_LONG,
-    NOT_A_DATE,
-    IN_THE_FUTURE,
-    BAD_EMAIL,
+    INVALID_DATE,
+    DATE_IN_FUTURE,
+    INVALID_EMAIL,
+    INVALID_CHARACTERS,
     UNKNOWN_FIELD
 }

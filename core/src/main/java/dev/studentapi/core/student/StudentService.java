@@ -1,6 +1,5 @@
 package dev.studentapi.core.student;
 
-import dev.studentapi.core.mail.EmailTemplates;
 import dev.studentapi.core.mail.MailDelivery;
 import dev.studentapi.core.mail.Mailer;
 
@@ -15,13 +14,14 @@ public final class StudentService {
     private final StudentStore store;
     private final StudentValidator validator;
     private final Mailer mailer;
-    private final EmailTemplates templates;
+    private final ConfirmationEmail confirmation;
 
-    public StudentService(StudentStore store, StudentValidator validator, Mailer mailer, EmailTemplates templates) {
+    public StudentService(StudentStore store, StudentValidator validator, Mailer mailer,
+                          ConfirmationEmail confirmation) {
         this.store = store;
         this.validator = validator;
         this.mailer = mailer;
-        this.templates = templates;
+        this.confirmation = confirmation;
     }
 
     public List<Student> list() {
@@ -47,6 +47,6 @@ public final class StudentService {
         if (!store.insert(student)) {
             return new InsertOutcome.Duplicate(student.studentId());
         }
-        return new InsertOutcome.Saved(student, MailDelivery.attempt(mailer, templates.confirmation(student)));
+        return new InsertOutcome.Saved(student, MailDelivery.attempt(mailer, confirmation.to(student)));
     }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Applies the field rules of a student (SPEC §2) to a decoded JSON object. */
+/**
+ * Applies the field rules of a student (SPEC §2) to a decoded JSON object; the values of a valid student are
+ * trimmed and in Unicode NFC, so that they are stored and compared (for uniqueness too) in one form.
+ */
 public final class StudentValidator {
 
     public static final String STUDENT_ID = "studentid";
@@ -41,11 +44,13 @@ public final class StudentValidator {
             if (raw == null) {
                 problems.put(field, FieldProblem.REQUIRED);
             } else if (!(raw instanceof String text)) {
-                problems.put(field, FieldProblem.NOT_A_STRING);
+                problems.put(field, FieldProblem.INVALID_TYPE);
             } else if (text.strip().isEmpty()) {
                 problems.put(field, FieldProblem.REQUIRED);
+            } else if (SubmittedText.hasForbiddenCharacter(text.strip())) {
+                problems.put(field, FieldProblem.INVALID_CHARACTERS);
             } else {
-                values.put(field, text.strip());
+                values.put(field, SubmittedText.normalise(text));
             }
         }
         for (String field : input.keySet()) {
@@ -54,12 +59,12 @@ public final class StudentValidator {
             }
         }
         check(values, STUDENT_ID, problems, v -> ID.matcher(v).matches() ? null
-                : v.length() > 64 ? FieldProblem.TOO_LONG : FieldProblem.BAD_ID_FORMAT);
+                : v.length() > 64 ? FieldProblem.TOO_LONG : FieldProblem.INVALID_FORMAT);
         check(values, NAME, problems, v -> v.codePointCount(0, v.length()) > 200 ? FieldProblem.TOO_LONG : null);
         check(values, CLASS, problems, v -> v.codePointCount(0, v.length()) > 64 ? FieldProblem.TOO_LONG : null);
         check(values, BIRTHDATE, problems, this::birthdateProblem);
         check(values, EMAIL, problems, v -> v.length() > 254 ? FieldProblem.TOO_LONG
-                : EMAIL_SHAPE.matcher(v).matches() ? null : FieldProblem.BAD_EMAIL);
+                : EMAIL_SHAPE.matcher(v).matches() ? null : FieldProblem.INVALID_EMAIL);
         if (!problems.isEmpty()) {
             return new StudentValidation.Invalid(problems);
         }
@@ -72,10 +77,10 @@ public final class StudentValidator {
         try {
             date = LocalDate.parse(value, ISO_DATE);
         } catch (DateTimeParseException e) {
-            return FieldProblem.NOT_A_DATE;
+            return FieldProblem.INVALID_DATE;
         }
         return date.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1))
-                ? FieldProblem.IN_THE_FUTURE : null;
+                ? FieldProblem.DATE_IN_FUTURE : null;
     }
 
     private interface Rule {

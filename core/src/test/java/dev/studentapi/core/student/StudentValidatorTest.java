@@ -65,7 +65,7 @@ class StudentValidatorTest {
         void aNumberWhereAStringBelongs() {
             Map<String, Object> input = valid();
             input.put("studentid", 42);
-            assertThat(problemsOf(input)).containsExactly(Map.entry("studentid", FieldProblem.NOT_A_STRING));
+            assertThat(problemsOf(input)).containsExactly(Map.entry("studentid", FieldProblem.INVALID_TYPE));
         }
 
         @ParameterizedTest
@@ -73,7 +73,7 @@ class StudentValidatorTest {
         void idsWithOtherCharacters(String id) {
             Map<String, Object> input = valid();
             input.put("studentid", id);
-            assertThat(problemsOf(input)).containsExactly(Map.entry("studentid", FieldProblem.BAD_ID_FORMAT));
+            assertThat(problemsOf(input)).containsExactly(Map.entry("studentid", FieldProblem.INVALID_FORMAT));
         }
 
         @Test
@@ -93,14 +93,14 @@ class StudentValidatorTest {
         void datesThatAreNotRealCalendarDates(String date) {
             Map<String, Object> input = valid();
             input.put("birthdate", date);
-            assertThat(problemsOf(input)).containsExactly(Map.entry("birthdate", FieldProblem.NOT_A_DATE));
+            assertThat(problemsOf(input)).containsExactly(Map.entry("birthdate", FieldProblem.INVALID_DATE));
         }
 
         @Test
         void birthdatesInTheFuture() {
             Map<String, Object> input = valid();
             input.put("birthdate", "2026-11-29");
-            assertThat(problemsOf(input)).containsExactly(Map.entry("birthdate", FieldProblem.IN_THE_FUTURE));
+            assertThat(problemsOf(input)).containsExactly(Map.entry("birthdate", FieldProblem.DATE_IN_FUTURE));
         }
 
         @ParameterizedTest
@@ -108,7 +108,7 @@ class StudentValidatorTest {
         void implausibleEmails(String email) {
             Map<String, Object> input = valid();
             input.put("email", email);
-            assertThat(problemsOf(input)).containsExactly(Map.entry("email", FieldProblem.BAD_EMAIL));
+            assertThat(problemsOf(input)).containsExactly(Map.entry("email", FieldProblem.INVALID_EMAIL));
         }
 
         @Test
@@ -116,6 +116,78 @@ class StudentValidatorTest {
             Map<String, Object> input = valid();
             input.put("age", "20");
             assertThat(problemsOf(input)).containsExactly(Map.entry("age", FieldProblem.UNKNOWN_FIELD));
+        }
+    }
+
+    @Nested
+    class Characters {
+        private static final String DECOMPOSED_NAME = "Nguye\u0302\u0303n Tri Ba\u0303o Tha\u0306\u0301ng";
+
+        @Test
+        void aDecomposedVietnameseNameIsStoredComposed() {
+            Map<String, Object> input = valid();
+            input.put("name", DECOMPOSED_NAME);
+
+            StudentValidation result = validator.validate(input);
+
+            assertThat(result).isEqualTo(validator.validate(valid()));
+            assertThat(((StudentValidation.Valid) result).student().name()).isEqualTo("Nguyễn Tri Bão Thắng")
+                    .isNotEqualTo(DECOMPOSED_NAME);
+        }
+
+        @Test
+        void lengthIsCountedAfterComposing() {
+            Map<String, Object> input = valid();
+            input.put("name", "a\u0301".repeat(200));
+            assertThat(validator.validate(input)).isInstanceOf(StudentValidation.Valid.class);
+        }
+
+        @Test
+        void aLoneSurrogateIsRefusedNamingTheField() {
+            Map<String, Object> input = valid();
+            input.put("name", "Th\uD835ng");
+            assertThat(problemsOf(input)).containsExactly(Map.entry("name", FieldProblem.INVALID_CHARACTERS));
+            input.put("name", "Th\uDC00ng");
+            assertThat(problemsOf(input)).containsExactly(Map.entry("name", FieldProblem.INVALID_CHARACTERS));
+        }
+
+        @Test
+        void aPairedSurrogateIsAnOrdinaryCharacter() {
+            Map<String, Object> input = valid();
+            input.put("name", "Mai \uD83C\uDF38");
+            assertThat(validator.validate(input)).isInstanceOf(StudentValidation.Valid.class);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"studentid", "name", "class", "birthdate", "email"})
+        void aNulIsRefusedInEveryField(String field) {
+            Map<String, Object> input = valid();
+            input.put(field, "x\u0000" + input.get(field));
+            assertThat(problemsOf(input)).containsExactly(Map.entry(field, FieldProblem.INVALID_CHARACTERS));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\u0001", "\u0007", "\u001B", "\t", "\n", "\u007F", "\u0080", "\u0085",
+                "\u009F", "\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068",
+                "\u2069"})
+        void controlsAndBidiOverridesInsideAValueAreRefused(String character) {
+            Map<String, Object> input = valid();
+            input.put("class", "21" + character + "DTHA1");
+            assertThat(problemsOf(input)).containsExactly(Map.entry("class", FieldProblem.INVALID_CHARACTERS));
+        }
+
+        @Test
+        void surroundingLineBreaksAreWhiteSpaceAndTrimmed() {
+            Map<String, Object> input = valid();
+            input.put("class", "\r\n21DTHA1\n");
+            assertThat(validator.validate(input)).isEqualTo(validator.validate(valid()));
+        }
+
+        @Test
+        void bidiMarksThatAreNoOverridesAreAllowed() {
+            Map<String, Object> input = valid();
+            input.put("name", "\u200FMai\u200E");
+            assertThat(validator.validate(input)).isInstanceOf(StudentValidation.Valid.class);
         }
     }
 

@@ -1,0 +1,142 @@
+package dev.studentapi.functions;
+
+import dev.studentapi.core.StoreException;
+import dev.studentapi.core.gateway.Admission;
+import dev.studentapi.core.student.StudentValidation;
+import dev.studentapi.core.text.Language;
+import dev.studentapi.core.text.Text;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The one mapping from refusals, protocol errors and failures to data-plane responses (server and Lambda). */
+public final class DataPlaneReplies {
+
+    /** The header in which API Gateway names the kind of a refusal. */
+    public static final String ERROR_TYPE = "x-amzn-ErrorType";
+
+    private final Language language;
+
+    public DataPlaneReplies(Language language) {
+        this.language = language;
+    }
+
+    /**
+     * 403/429 for a refused admission, with x-amzn-ErrorType and Retry-After; IllegalArgumentException for Admitted.
+     */
+    public static ApiResponse refusal(Admission admission) {
+        if (admission instanceof Admission.Throttled throttled) {
+            return gatewayRefusal(429, "TooManyRequestsException", "Too Many Requests", throttled.retryAfter());
+        }
+        if (admission instanceof Admission.QuotaExceeded exceeded) {
+            return gatewayRefusal(429, "LimitExceededException", "Limit Exceeded", exceeded.retryAfter());
+        }
+        if (admission instanceof Admission.Forbidden) {
+            return gatewayRefusal(403, "ForbiddenException", "Forbidden", null);
+        }
+        throw new IllegalArgumentException("an admitted request is no refusal: " + admission);
+    }
+
+    /** API Gateway's own shape: exactly {@code {"message": ...}}, its kind in {@code x-amzn-ErrorType}. */
+    private static ApiResponse gatewayRefusal(int status, String errorType, String message, Duration retryAfter) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(ERROR_TYPE, errorType);
+        if (retryAfter != null) {
+            headers.put("Retry-After", Long.toString(wholeSecondsAtLeastOne(retryAfter)));
+        }
+        return JsonBodies.respond(status, headers, json -> {
+            json.writeStartObject();
+            json.writeStringField("message", message);
+            json.writeEndObject();
+        });
+    }
+
+    static long wholeSecondsAtLeastOne(Duration wait) {
+        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
+    }
+
+    public ApiResponse notFound() {
+        return error(404, ErrorCode.NOT_FOUND, "Not Found");
+    }
+
+    /** 405 with {@code Allow}: the methods sorted and comma-separated, OPTIONS last. */
+    public ApiResponse methodNotAllowed(Collection<String> allowedMethods) {
+        List<String> methods = new ArrayList<>(allowedMethods.stream().map(m -> m.toUpperCase(Locale.ROOT))
+                .filter(m -> !m.equals("OPTIONS")).distinct().sorted().toList());
+        methods.add("OPTIONS");
+        return JsonBodies.error(405, Map.of("Allow", String.join(",", methods)), ErrorCode.METHOD_NOT_ALLOWED,
+                "Method Not Allowed");
+    }
+
+    public ApiResponse payloadTooLarge() {
+        return error(413, ErrorCode.PAYLOAD_TOO_LARGE, "Request Entity Too Large");
+    }
+
+    public ApiResponse linkExpired() {
+        return JsonBodies.error(403, Map.of(ERROR_TYPE, "AccessDenied"), ErrorCode.LINK_EXPIRED,
+                "Request has expired");
+    }
+
+    public ApiResponse signatureMismatch() {
+        return JsonBodies.error(403, Map.of(ERROR_TYPE, "AccessDenied"), ErrorCode.SIGNATURE_MISMATCH,
+                "Signature does not match");
+    }
+
+    /** StoreException → 503 SERVICE_UNAVAILABLE (reason = its message); anything else → 500 INTERNAL_ERROR. */
+    public ApiResponse failure(Throwable failure) {
+        if (failure instanceof StoreException unavailable) {
+            return JsonBodies.error(503, Map.of(ERROR_TYPE, "ServiceUnavailableException"),
+                    ErrorCode.SERVICE_UNAVAILABLE, "Service Unavailable: " + unavailable.getMessage());
+        }
+        return error(500, ErrorCode.INTERNAL_ERROR, "Internal server error");
+    }
+
+    /** 400 for a body that is not a student object in either shape. */
+    public ApiResponse invalidJson() {
+        return error(400, ErrorCode.INVALID_JSON, Text.INVALID_DATA.in(language));
+    }
+
+    /** 400 naming every refused field with its code and reason. */
+    public ApiResponse validationFailed(StudentValidation.Invalid invalid) {
+        return ValidationReply.of(invalid, language);
+    }
+
+    /** 409 for a student id that is taken. */
+    public ApiResponse duplicateStudentId(String studentId) {
+        return error(409, ErrorCode.DUPLICATE_STUDENT_ID, Text.DUPLICATE_ID.in(language, studentId));
+    }
+
+    /** 500 for a backup that could not be stored. */
+    public ApiResponse backupFailed(String reason) {
+        return JsonBodies.respond(500, json -> {
+            json.writeStartObject();
+            json.writeStringField("message", Text.BACKUP_FAILED.in(language, reason));
+            json.writeStringField("code", ErrorCode.BACKUP_FAILED.name());
+            json.writeStringField("reason", reason);
+            json.writeEndObject();
+        });
+    }
+
+    /** 500 for a backup that was stored and kept while its notice e-mail failed. */
+    public ApiResponse backupMailFailed(String reason, String key) {
+        return JsonBodies.respond(500, json -> {
+            json.writeStartObject();
+            json.writeStringField("message", Text.BACKUP_MAIL_FAILED.in(language, reason));
+            json.writeStringField("code", ErrorCode.BACKUP_MAIL_FAILED.name());
+            json.writeStringField("mailError", reason);
+            json.writeStringField("key", key);
+            json.writeEndObject();
+        });
+    }
+
+    /** An error body of this status, code and message, without extra headers. */
+    public ApiResponse error(int status, ErrorCode code, String message) {
+        return JsonBodies.error(status, Map.of(), code, message);
+    }
+}
