@@ -45,6 +45,7 @@ public final class HttpApp {
             config.requestLogger.http(HttpApp::logAccess);
             config.jetty.modifyServletContextHandler(context -> context.insertHandler(
                     new ResponseHeaders(cors.policy())));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors(replies, cors.policy())));
             config.routes.beforeMatched(Route.keyedOnly(new BodyLimit(replies)::check));
             gateway.ifPresent(gate -> config.routes.beforeMatched(Route.keyedOnly(new GatewayFilter(gate)::admit)));
             for (Route route : DataPlaneRoutes.table(stage, functions, cors, replies)) {

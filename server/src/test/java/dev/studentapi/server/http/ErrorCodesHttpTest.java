@@ -19,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -186,6 +188,26 @@ class ErrorCodesHttpTest {
                     .build();
             assertError(send(chunked), 413, "PAYLOAD_TOO_LARGE");
             assertThat(server.get("/prod/students", server.key()).body()).isEqualTo("[]");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"GET /prod/%zz HTTP/1.1", "GET /prod/students?x=1 HTTP/1.1\r\nContent-Length: abc",
+                "GET /prod/students HTTP/1.1\r\nX-Huge: {huge}", "GET /prod/{huge} HTTP/1.1"})
+        void requestsTheWebServerCannotReadAreAnsweredInJsonWithACode(String head) throws IOException {
+            start(Map.of());
+            String request = head.replace("{huge}", "h".repeat(20_000))
+                    + "\r\nHost: 127.0.0.1\r\nOrigin: http://page.test\r\nConnection: close\r\n\r\n";
+            String answer;
+            try (Socket socket = new Socket("127.0.0.1", server.url("/").getPort())) {
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+
+            String headers = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
+            assertThat(answer).matches("(?s)HTTP/1\\.1 4(00|14|31) .*");
+            assertThat(headers).contains("content-type: application/json", "access-control-allow-origin: *");
+            assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4))
+                    .isEqualTo("{\"message\":\"Invalid data sent.\",\"code\":\"INVALID_JSON\"}");
         }
 
         @Test
