@@ -51,9 +51,7 @@ final class DataPlaneRoutes {
         }
         allowed.forEach((path, methods) -> {
             routes.add(new Route(HandlerType.OPTIONS, path, cors::preflight, Route.Access.OPEN));
-            List<String> allow = new ArrayList<>(methods.stream().map(HandlerType::name).toList());
-            allow.add(HandlerType.OPTIONS.name());
-            ApiResponse notAllowed = replies.methodNotAllowed(allow);
+            ApiResponse notAllowed = replies.methodNotAllowed(methods.stream().map(HandlerType::name).toList());
             REFUSED_METHODS.stream().filter(method -> !methods.contains(method)).forEach(method -> routes.add(
                     new Route(method, path, ctx -> JsonReplies.send(ctx, notAllowed), Route.Access.OPEN)));
         });
