@@ -1,6 +1,6 @@
 // Wires the page: the key, the settings, the list, the backup and the language (the form: student-form.js).
 
-import { answerText, codeOf } from './answers.js';
+import { answerText } from './answers.js';
 import { createClient } from './api.js';
 import { FieldErrors, isBusy, setBusy } from './controls.js';
 import { formatBytes, formatNumber, formatTime, safeLink } from './format.js';
@@ -162,11 +162,10 @@ async function runBackup() {
       link: href ? { href, text: () => t('backup.download') } : undefined,
     });
   } catch (error) {
-    const code = codeOf(error.body);
-    if (code === 'BACKUP_MAIL_FAILED') {
+    if (error.code === 'BACKUP_MAIL_FAILED') {
       const key = String(error.body.key ?? '');
       areas.backup.show({ tone: 'error', title: () => t('backup.mailFailed', { key }), detail: answerText(error.body) });
-    } else if (code === 'BACKUP_FAILED') {
+    } else if (error.code === 'BACKUP_FAILED') {
       areas.backup.show({ tone: 'error', title: () => t('backup.failed'), detail: answerText(error.body) });
     } else {
       reportError(areas.backup, error);
