@@ -1,32 +1,57 @@
-// The HTTP client of the Student Records API: sends the key, reads every error body and names its kind.
+// The HTTP client of the Student Records API: sends the key, reads every answer's code and names its kind.
 
 const TIMEOUT_MS = 30_000;
 const THROTTLE_RETRY_MS = 1_000;
 
-/** A refused or failed call; kind is one of the strings listed in classify() plus 'network' and 'timeout'. */
+/**
+ * A refused or failed call. code is the answer's stable code (its body's `code`, or for the gateway's 403 and
+ * 429 the x-amzn-ErrorType header); kind is what the page makes of it: one of the kinds of classify() plus
+ * 'network', 'timeout' and 'missing-key'.
+ */
 export class ApiError extends Error {
-  constructor(kind, { status = 0, message = '', errors = {}, retryAfter = null, body = null, url = '' } = {}) {
-    super(message || kind);
+  constructor(kind, { status = 0, code = '', retryAfter = null, body = null, url = '' } = {}) {
+    super(code || kind);
     this.name = 'ApiError';
     this.kind = kind;
     this.status = status;
-    this.errors = errors;
+    this.code = code;
     this.retryAfter = retryAfter;
     this.body = body;
     this.url = url;
   }
 }
 
-/** Names the kind of a non-2xx answer from its status and its JSON body. */
-export function classify(status, body) {
-  const message = typeof body?.message === 'string' ? body.message : '';
+const KIND_OF_CODE = Object.freeze({
+  ForbiddenException: 'forbidden',
+  TooManyRequestsException: 'throttled',
+  LimitExceededException: 'quota',
+  INVALID_JSON: 'invalid',
+  VALIDATION_FAILED: 'invalid',
+  DUPLICATE_STUDENT_ID: 'conflict',
+  NOT_FOUND: 'not-found',
+  METHOD_NOT_ALLOWED: 'not-found',
+});
+
+/**
+ * Names the kind of a non-2xx answer from its code, or from its status alone when it has no code the page
+ * knows (an API that predates codes): a 429 without its error type is taken for the throttle.
+ */
+export function classify(status, code) {
+  if (Object.hasOwn(KIND_OF_CODE, code)) return KIND_OF_CODE[code];
   if (status === 403) return 'forbidden';
-  if (status === 429) return /limit exceeded/i.test(message) ? 'quota' : 'throttled';
+  if (status === 429) return 'throttled';
   if (status === 400) return 'invalid';
   if (status === 409) return 'conflict';
   if (status === 404) return 'not-found';
   if (status >= 500) return 'server';
   return 'unexpected';
+}
+
+/** The stable code of an answer: its body's, else the gateway's error type header. */
+function codeOf(response, json) {
+  if (typeof json?.code === 'string' && json.code) return json.code;
+  const type = response.headers.get('x-amzn-ErrorType');
+  return type ? type.split(':')[0].trim() : '';
 }
 
 /** The absolute URL of path under the base URL, which may or may not end with a slash. */
@@ -87,10 +112,10 @@ export function createClient({ baseUrl, apiKey, fetchImpl = (...args) => fetch(.
     if (response.ok) {
       return { status: response.status, body: json };
     }
-    throw new ApiError(classify(response.status, json), {
+    const code = codeOf(response, json);
+    throw new ApiError(classify(response.status, code), {
       status: response.status,
-      message: typeof json?.message === 'string' ? json.message : '',
-      errors: json?.errors && typeof json.errors === 'object' ? json.errors : {},
+      code,
       retryAfter: retryAfterSeconds(response),
       body: json,
       url,
@@ -116,13 +141,13 @@ export function createClient({ baseUrl, apiKey, fetchImpl = (...args) => fetch(.
       return { students: result.body, retried: Boolean(result.retried) };
     },
 
-    /** Saves one student; the answer carries the server's message and the saved student. */
+    /** Saves one student; the answer carries its code (STUDENT_SAVED or STUDENT_SAVED_MAIL_FAILED) and the student. */
     async saveStudent(student) {
       const { body } = await call('POST', 'students', student);
       return body ?? {};
     },
 
-    /** Starts a backup; the answer carries key, count, bytes, downloadUrl and expiresAt. */
+    /** Starts a backup; the answer carries its code (BACKUP_DONE), key, count, bytes, downloadUrl and expiresAt. */
     async backup() {
       const { body } = await call('POST', 'backup');
       return body ?? {};

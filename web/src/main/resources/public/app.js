@@ -1,11 +1,11 @@
 // Wires the page: the key, the settings, the list, the backup and the language (the form: student-form.js).
 
+import { answerText } from './answers.js';
 import { createClient } from './api.js';
 import { FieldErrors, isBusy, setBusy } from './controls.js';
 import { formatBytes, formatNumber, formatTime, safeLink } from './format.js';
 import { initialLanguage, language, setLanguage, t, translatePage } from './i18n.js';
 import { MessageArea } from './messages.js';
-import { serverText } from './server-text.js';
 import { apiKeyStore, baseUrlStore, defaultBaseUrl, languageStore, normalizeBaseUrl } from './settings.js';
 import { StudentForm } from './student-form.js';
 import { StudentTable } from './table.js';
@@ -93,10 +93,10 @@ function reportError(area, error) {
       area.show({ tone: 'error', title: () => t('error.notFound', { url: error.url || base }), detail: () => t('error.notFound.detail') });
       return;
     case 'server':
-      area.show({ tone: 'error', title: () => t('error.server', { status: error.status }), detail: serverText(error.message) });
+      area.show({ tone: 'error', title: () => t('error.server', { status: error.status }), detail: answerText(error.body) });
       return;
     default:
-      area.show({ tone: 'error', title: () => t('error.unexpected', { status: error.status }), detail: serverText(error.message) });
+      area.show({ tone: 'error', title: () => t('error.unexpected', { status: error.status }), detail: answerText(error.body) });
   }
 }
 
@@ -152,7 +152,7 @@ async function runBackup() {
     areas.backup.show({
       tone: 'success',
       title: () => t('backup.done'),
-      detail: serverText(answer.message),
+      detail: answerText(answer),
       facts: [
         { label: () => t('backup.count'), value: () => formatNumber(Number(answer.count ?? 0)) },
         { label: () => t('backup.size'), value: () => formatBytes(answer.bytes) },
@@ -162,10 +162,11 @@ async function runBackup() {
       link: href ? { href, text: () => t('backup.download') } : undefined,
     });
   } catch (error) {
-    if (error.kind === 'server' && error.body?.key) {
-      areas.backup.show({ tone: 'error', title: () => t('backup.mailFailed', { key: error.body.key }), detail: serverText(error.message) });
-    } else if (error.kind === 'server') {
-      areas.backup.show({ tone: 'error', title: () => t('backup.failed'), detail: serverText(error.message) });
+    if (error.code === 'BACKUP_MAIL_FAILED') {
+      const key = String(error.body.key ?? '');
+      areas.backup.show({ tone: 'error', title: () => t('backup.mailFailed', { key }), detail: answerText(error.body) });
+    } else if (error.code === 'BACKUP_FAILED') {
+      areas.backup.show({ tone: 'error', title: () => t('backup.failed'), detail: answerText(error.body) });
     } else {
       reportError(areas.backup, error);
     }

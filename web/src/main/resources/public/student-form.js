@@ -1,11 +1,12 @@
-// The "Add a student" form: checks the fields as the server would, saves, and shows the server's answer.
+// The "Add a student" form: checks the fields as the server would, saves, and shows the server's answer by its code.
 
 import { isBusy, setBusy } from './controls.js';
 import { t } from './i18n.js';
-import { serverText } from './server-text.js';
-import { FIELDS, MAX_LENGTH, localToday, problemFromServer, validateStudent } from './validate.js';
+import { answerText, codeOf, fieldErrors, problemText } from './answers.js';
+import { FIELDS, MAX_LENGTH, localToday, validateStudent } from './validate.js';
 
-const problemText = (field, problem) => () => t(`problem.${problem}`, { max: MAX_LENGTH[field] ?? '' });
+/** The text of a field code (the page's own check or the server's) at that field. */
+const fieldText = (field, code, message = '') => problemText({ code, message }, MAX_LENGTH[field] ?? '');
 
 export class StudentForm {
   /**
@@ -63,7 +64,7 @@ export class StudentForm {
     const { student, problems } = validateStudent(this.values());
     this.clearErrors();
     if (this.clientChecks && Object.keys(problems).length > 0) {
-      this.showProblems(Object.entries(problems).map(([field, problem]) => [field, problemText(field, problem)]));
+      this.showProblems(Object.entries(problems).map(([field, code]) => [field, fieldText(field, code)]));
       this.area.show({ tone: 'error', title: () => t('form.fix') });
       return;
     }
@@ -88,27 +89,24 @@ export class StudentForm {
     else this.reload();
     this.form.reset();
     this.input('studentid').focus();
-    const detail = serverText(answer.message);
     this.area.show({
-      tone: detail.key === 'server.savedMailFailed' ? 'warning' : 'success',
+      tone: codeOf(answer) === 'STUDENT_SAVED_MAIL_FAILED' ? 'warning' : 'success',
       title: () => t('form.saved', { name: student.name, id: student.studentid }),
-      detail,
+      detail: answerText(answer),
     });
   }
 
   refused(error, sent) {
     if (error.kind === 'invalid') {
-      const atFields = this.showProblems(Object.entries(error.errors).map(([field, reason]) => {
-        const problem = problemFromServer(reason);
-        return [field, problem ? problemText(field, problem) : () => String(reason)];
-      }));
+      const atFields = this.showProblems(Object.entries(fieldErrors(error.body)).map(([field, problem]) =>
+        [field, fieldText(field, problem.code, problem.message)]));
       this.area.show({
         tone: 'error',
         title: () => t('form.rejected'),
-        detail: atFields ? () => t('form.fix') : serverText(error.message),
+        detail: atFields ? () => t('form.fix') : answerText(error.body),
       });
     } else if (error.kind === 'conflict') {
-      this.showProblems([['studentid', () => t('problem.duplicate')]]);
+      this.showProblems([['studentid', () => t('code.DUPLICATE_STUDENT_ID')]]);
       this.area.show({ tone: 'error', title: () => t('form.duplicate', { id: sent.studentid }) });
     } else {
       this.reportError(this.area, error);
@@ -119,7 +117,7 @@ export class StudentForm {
   recheck(input) {
     if (!FIELDS.includes(input.name) || input.getAttribute('aria-invalid') !== 'true' || !this.clientChecks) return;
     const problem = validateStudent(this.values()).problems[input.name];
-    if (problem) this.fieldErrors.show(input, this.errorOf(input.name), problemText(input.name, problem));
+    if (problem) this.fieldErrors.show(input, this.errorOf(input.name), fieldText(input.name, problem));
     else this.fieldErrors.clear(input, this.errorOf(input.name));
   }
 }

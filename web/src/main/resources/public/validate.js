@@ -1,5 +1,7 @@
 // The field rules of a student (SPEC §2), mirrored from the server's StudentValidator so that most
-// mistakes are caught before a request is spent; the server stays the judge.
+// mistakes are caught before a request is spent; the server stays the judge. Problems are named with the
+// server's field codes, so that the page says the same thing whichever side found the mistake. Refused
+// characters (controls, bidi overrides) are left to the server: its INVALID_CHARACTERS reaches the field too.
 
 export const FIELDS = Object.freeze(['studentid', 'name', 'class', 'birthdate', 'email']);
 
@@ -38,24 +40,24 @@ function problemWith(field, value, now) {
   switch (field) {
     case 'studentid':
       if (ID.test(value)) return null;
-      return value.length > MAX_LENGTH.studentid ? 'too-long' : 'bad-id';
+      return value.length > MAX_LENGTH.studentid ? 'TOO_LONG' : 'INVALID_FORMAT';
     case 'name':
     case 'class':
-      return codePoints(value) > MAX_LENGTH[field] ? 'too-long' : null;
+      return codePoints(value) > MAX_LENGTH[field] ? 'TOO_LONG' : null;
     case 'birthdate':
-      if (!isRealDate(value)) return 'not-a-date';
-      return value > latestBirthdate(now) ? 'in-the-future' : null;
+      if (!isRealDate(value)) return 'INVALID_DATE';
+      return value > latestBirthdate(now) ? 'DATE_IN_FUTURE' : null;
     case 'email':
-      if (value.length > MAX_LENGTH.email) return 'too-long';
-      return EMAIL.test(value) ? null : 'bad-email';
+      if (value.length > MAX_LENGTH.email) return 'TOO_LONG';
+      return EMAIL.test(value) ? null : 'INVALID_EMAIL';
     default:
-      return 'unknown-field';
+      return 'UNKNOWN_FIELD';
   }
 }
 
 /**
  * Checks the raw form values. Returns { student, problems } where student holds the trimmed values
- * and problems maps a field name to a problem code ('required', 'bad-id', 'too-long', ...).
+ * and problems maps a field name to its field code ('REQUIRED', 'INVALID_FORMAT', 'TOO_LONG', ...).
  */
 export function validateStudent(raw, now = new Date()) {
   const student = {};
@@ -63,34 +65,8 @@ export function validateStudent(raw, now = new Date()) {
   for (const field of FIELDS) {
     const value = String(raw[field] ?? '').trim();
     student[field] = value;
-    const problem = value === '' ? 'required' : problemWith(field, value, now);
+    const problem = value === '' ? 'REQUIRED' : problemWith(field, value, now);
     if (problem) problems[field] = problem;
   }
   return { student, problems };
-}
-
-// The server's reasons, in both of its languages, mapped to our problem codes so that they can be
-// shown in the page's language. An unknown reason is shown as the server wrote it.
-const SERVER_REASONS = new Map([
-  ['is required', 'required'],
-  ['là bắt buộc', 'required'],
-  ['must be a string', 'not-a-string'],
-  ['phải là chuỗi ký tự', 'not-a-string'],
-  ["must be 1-64 letters, digits, '-' or '_'", 'bad-id'],
-  ["phải gồm 1-64 chữ cái, chữ số, '-' hoặc '_'", 'bad-id'],
-  ['is too long', 'too-long'],
-  ['quá dài', 'too-long'],
-  ['must be a real date YYYY-MM-DD', 'not-a-date'],
-  ['phải là ngày hợp lệ dạng YYYY-MM-DD', 'not-a-date'],
-  ['must not be in the future', 'in-the-future'],
-  ['không được ở tương lai', 'in-the-future'],
-  ['must be an e-mail address like name@example.com', 'bad-email'],
-  ['phải là địa chỉ email dạng ten@example.com', 'bad-email'],
-  ['is not a student field', 'unknown-field'],
-  ['không phải trường của sinh viên', 'unknown-field'],
-]);
-
-/** The problem code for a reason the server gave, or null when the page does not know it. */
-export function problemFromServer(reason) {
-  return SERVER_REASONS.get(String(reason).trim()) ?? null;
 }

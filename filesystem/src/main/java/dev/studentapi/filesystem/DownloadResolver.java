@@ -1,5 +1,7 @@
 package dev.studentapi.filesystem;
 
+import dev.studentapi.core.backup.DownloadLinks;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,7 +14,7 @@ import java.util.Optional;
  * it checks the signature and the expiry before it touches the filesystem, and never resolves a file outside
  * {@code <bucketsRoot>/<bucket>}. Safe for concurrent use. Bucket and key arrive already URL-decoded, once.
  */
-public final class DownloadResolver {
+public final class DownloadResolver implements DownloadLinks {
 
     private final BucketPaths paths;
     private final LinkSigner signer;
@@ -24,34 +26,34 @@ public final class DownloadResolver {
         this.clock = clock;
     }
 
-    /** What the link made of these decoded path segments and raw query values leads to; never throws. */
-    public Download resolve(String bucket, String key, String expiresParam, String signatureParam) {
+    @Override
+    public Target resolve(String bucket, String key, String expiresParam, String signatureParam) {
         Optional<Long> expires = parseExpires(expiresParam);
         if (expires.isEmpty() || !signer.verify(bucket, key, expires.get(), signatureParam)) {
-            return new Download.BadSignature();
+            return new Target.Tampered();
         }
         if (clock.instant().getEpochSecond() >= expires.get()) {
-            return new Download.Expired();
+            return new Target.Expired();
         }
         Optional<Path> file = paths.file(bucket, key);
         if (file.isEmpty()) {
-            return new Download.BadSignature();
+            return new Target.Tampered();
         }
         return find(bucket, file.get());
     }
 
-    private Download find(String bucket, Path file) {
+    private Target find(String bucket, Path file) {
         try {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                return new Download.Missing();
+                return new Target.Missing();
             }
             Path folder = paths.bucket(bucket).toRealPath();
             if (!file.toRealPath().startsWith(folder)) {
-                return new Download.Missing();
+                return new Target.Missing();
             }
-            return new Download.Found(file, Files.size(file));
+            return new Target.Found(file);
         } catch (IOException e) {
-            return new Download.Missing(); // deleted or replaced while we looked
+            return new Target.Missing(); // deleted or replaced while we looked
         }
     }
 

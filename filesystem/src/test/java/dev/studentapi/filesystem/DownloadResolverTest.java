@@ -1,5 +1,6 @@
 package dev.studentapi.filesystem;
 
+import dev.studentapi.core.backup.DownloadLinks.Target;
 import dev.studentapi.testkit.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -106,41 +107,42 @@ class DownloadResolverTest {
         }
     }
 
-    Download follow(LinkParts parts) {
+    Target follow(LinkParts parts) {
         return resolver.resolve(parts.bucket(), parts.key(), parts.expires(), parts.signature());
     }
 
     /** A link signed with the real secret, as if the signer itself had been fooled into signing it. */
-    Download signedLink(String bucket, String key) {
+    Target signedLink(String bucket, String key) {
         long expires = expiresAt.getEpochSecond();
         return resolver.resolve(bucket, key, Long.toString(expires), signer.sign(bucket, key, expires));
     }
 
     @Test
     void aGenuineLinkLeadsToTheStoredFile() {
-        Download download = follow(LinkParts.of(link));
+        Target download = follow(LinkParts.of(link));
 
         Path file = root.resolve(BUCKET).resolve(KEY);
-        assertThat(download).isEqualTo(new Download.Found(file, CONTENT.getBytes(StandardCharsets.UTF_8).length));
+        assertThat(download).isEqualTo(new Target.Found(file));
+        assertThat(file).hasContent(CONTENT);
     }
 
     @Test
     void aLinkWorksUntilTheSecondItExpiresAndNeverAfter() {
         clock.set(expiresAt.minusSeconds(1));
-        assertThat(follow(LinkParts.of(link))).isInstanceOf(Download.Found.class);
+        assertThat(follow(LinkParts.of(link))).isInstanceOf(Target.Found.class);
 
         clock.set(expiresAt);
-        assertThat(follow(LinkParts.of(link))).isEqualTo(new Download.Expired());
+        assertThat(follow(LinkParts.of(link))).isEqualTo(new Target.Expired());
 
         clock.advance(Duration.ofDays(30));
-        assertThat(follow(LinkParts.of(link))).isEqualTo(new Download.Expired());
+        assertThat(follow(LinkParts.of(link))).isEqualTo(new Target.Expired());
     }
 
     @Test
     void aGenuineLinkToADeletedObjectIsMissing() throws IOException {
         Files.delete(root.resolve(BUCKET).resolve(KEY));
 
-        assertThat(follow(LinkParts.of(link))).isEqualTo(new Download.Missing());
+        assertThat(follow(LinkParts.of(link))).isEqualTo(new Target.Missing());
     }
 
     @Nested
@@ -153,15 +155,15 @@ class DownloadResolverTest {
             assertThat(tampered).hasSizeGreaterThan(1_000);
             assertThat(tampered).allSatisfy(parts -> assertThat(follow(parts))
                     .as("%s", parts)
-                    .isInstanceOfAny(Download.BadSignature.class, Download.Expired.class));
+                    .isInstanceOfAny(Target.Tampered.class, Target.Expired.class));
         }
 
         @Test
-        void aForgedLinkToAnAbsentObjectSaysBadSignatureNotMissing() {
+        void aForgedLinkToAnAbsentObjectIsTamperedNotMissing() {
             LinkParts genuine = LinkParts.of(link);
 
             assertThat(resolver.resolve(BUCKET, "backups/nope.json", genuine.expires(), genuine.signature()))
-                    .isEqualTo(new Download.BadSignature());
+                    .isEqualTo(new Target.Tampered());
         }
 
         @ParameterizedTest
@@ -171,20 +173,20 @@ class DownloadResolverTest {
             LinkParts genuine = LinkParts.of(link);
 
             assertThat(resolver.resolve(BUCKET, KEY, expires, genuine.signature()))
-                    .isEqualTo(new Download.BadSignature());
+                    .isEqualTo(new Target.Tampered());
         }
 
         @Test
         void missingParametersAreRefused() {
             LinkParts genuine = LinkParts.of(link);
 
-            assertThat(resolver.resolve(BUCKET, KEY, null, genuine.signature())).isEqualTo(new Download.BadSignature());
-            assertThat(resolver.resolve(BUCKET, KEY, genuine.expires(), null)).isEqualTo(new Download.BadSignature());
-            assertThat(resolver.resolve(BUCKET, KEY, genuine.expires(), "")).isEqualTo(new Download.BadSignature());
+            assertThat(resolver.resolve(BUCKET, KEY, null, genuine.signature())).isEqualTo(new Target.Tampered());
+            assertThat(resolver.resolve(BUCKET, KEY, genuine.expires(), null)).isEqualTo(new Target.Tampered());
+            assertThat(resolver.resolve(BUCKET, KEY, genuine.expires(), "")).isEqualTo(new Target.Tampered());
             assertThat(resolver.resolve(null, KEY, genuine.expires(), genuine.signature()))
-                    .isEqualTo(new Download.BadSignature());
+                    .isEqualTo(new Target.Tampered());
             assertThat(resolver.resolve(BUCKET, null, genuine.expires(), genuine.signature()))
-                    .isEqualTo(new Download.BadSignature());
+                    .isEqualTo(new Target.Tampered());
         }
     }
 
@@ -204,13 +206,13 @@ class DownloadResolverTest {
                 "..", ".", "/etc/passwd", "..\\passwd", "backups\\..\\..\\passwd", "backups//../../passwd",
                 "./../passwd", "pass\u0000wd"})
         void keysThatClimbOutOfTheBucketAreRefusedEvenWhenSigned(String key) {
-            assertThat(signedLink(BUCKET, key)).isEqualTo(new Download.BadSignature());
+            assertThat(signedLink(BUCKET, key)).isEqualTo(new Target.Tampered());
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"..", ".", "", "other-bucket/..", "../buckets", "/tmp", ".hidden"})
         void bucketsThatAreNotOnePlainFolderAreRefusedEvenWhenSigned(String bucket) {
-            assertThat(signedLink(bucket, "passwd")).isEqualTo(new Download.BadSignature());
+            assertThat(signedLink(bucket, "passwd")).isEqualTo(new Target.Tampered());
         }
 
         @ParameterizedTest
@@ -218,7 +220,7 @@ class DownloadResolverTest {
                 "..%5cpasswd"})
         void encodedTraversalIsJustAnOddNameInsideTheBucket(String key) {
             // the route decodes once; the resolver never decodes again, so these stay literal names
-            assertThat(signedLink(BUCKET, key)).isEqualTo(new Download.Missing());
+            assertThat(signedLink(BUCKET, key)).isEqualTo(new Target.Missing());
         }
 
         @Test
@@ -228,14 +230,14 @@ class DownloadResolverTest {
             Files.createSymbolicLink(bucket.resolve("backups/linked.json"), temp.resolve("passwd"));
             Files.createSymbolicLink(bucket.resolve("escape"), temp);
 
-            assertThat(signedLink(BUCKET, "backups/linked.json")).isEqualTo(new Download.Missing());
-            assertThat(signedLink(BUCKET, "escape/passwd")).isEqualTo(new Download.Missing());
+            assertThat(signedLink(BUCKET, "backups/linked.json")).isEqualTo(new Target.Missing());
+            assertThat(signedLink(BUCKET, "escape/passwd")).isEqualTo(new Target.Missing());
         }
 
         @Test
         void anotherBucketServesOnlyItsOwnObjects() {
-            assertThat(signedLink("other-bucket", "keys.json")).isInstanceOf(Download.Found.class);
-            assertThat(signedLink("other-bucket", KEY)).isEqualTo(new Download.Missing());
+            assertThat(signedLink("other-bucket", "keys.json")).isInstanceOf(Target.Found.class);
+            assertThat(signedLink("other-bucket", KEY)).isEqualTo(new Target.Missing());
         }
     }
 }

@@ -28,7 +28,7 @@ class GatewayHttpTest {
     private static void assertGatewayError(HttpResponse<String> response, int status, String type, String message) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue(type);
-        assertThat(Json.parse(response.body()).get("message").asText()).isEqualTo(message);
+        assertThat(response.body()).as("API Gateway's body, with no code").isEqualTo("{\"message\":\"" + message + "\"}");
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("application/json"));
@@ -130,8 +130,15 @@ class GatewayHttpTest {
             assertThat(server.get("/prod/students", server.key()).statusCode()).isEqualTo(200);
             assertThat(server.get("/prod/students", server.key()).statusCode()).isEqualTo(429);
             assertThat(server.get("/prod/nothing", server.key()).statusCode()).isEqualTo(404);
+            assertThat(server.send("DELETE", "/prod/students", null, server.key()).statusCode()).isEqualTo(405);
+            assertThat(server.send("OPTIONS", "/prod/students", null, server.key()).statusCode()).isEqualTo(204);
             clock.advance(Duration.ofSeconds(1));
             assertThat(server.get("/prod/students", server.key()).statusCode()).isEqualTo(200);
+            assertGatewayError(server.get("/prod/students", server.key()), 429, "TooManyRequestsException",
+                    "Too Many Requests");
+            clock.advance(Duration.ofSeconds(1));
+            assertGatewayError(server.get("/prod/students", server.key()), 429, "LimitExceededException",
+                    "Limit Exceeded");
         }
     }
 
@@ -170,11 +177,15 @@ class GatewayHttpTest {
             for (String path : List.of("/prod/teachers", "/prod/students/SV001", "/nowhere")) {
                 HttpResponse<String> response = server.get(path, null);
                 assertThat(response.statusCode()).as(path).isEqualTo(404);
-                assertThat(Json.parse(response.body()).get("message").asText()).isEqualTo("Not Found");
+                assertThat(response.body()).isEqualTo("{\"message\":\"Not Found\",\"code\":\"NOT_FOUND\"}");
                 assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
             }
-            HttpResponse<String> wrongMethod = server.send("DELETE", "/prod/students", null, server.key());
-            assertThat(wrongMethod.statusCode()).isEqualTo(405);
+            HttpResponse<String> wrongMethod = server.send("DELETE", "/prod/students", null, null);
+            assertThat(wrongMethod.statusCode()).as("answered before the key is asked for").isEqualTo(405);
+            assertThat(wrongMethod.body())
+                    .isEqualTo("{\"message\":\"Method Not Allowed\",\"code\":\"METHOD_NOT_ALLOWED\"}");
+            assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET,POST,OPTIONS");
+            assertThat(wrongMethod.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
         }
     }
 
@@ -185,8 +196,20 @@ class GatewayHttpTest {
             HttpResponse<String> response = server.post("/prod/students", huge, server.key());
             assertThat(response.statusCode()).isEqualTo(413);
             assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
-            assertThat(Json.parse(response.body()).get("message").asText()).isEqualTo("Request Entity Too Large");
+            assertThat(response.body())
+                    .isEqualTo("{\"message\":\"Request Entity Too Large\",\"code\":\"PAYLOAD_TOO_LARGE\"}");
             assertThat(server.get("/prod/students", server.key()).body()).isEqualTo("[]");
+        }
+    }
+
+    @Test
+    void withTheGatewayOffNoKeyIsNeededAndUnknownPathsAndMethodsAreStillRefused() {
+        try (TestServer server = TestServer.start(dataDir, Map.of("GATEWAY", "off"))) {
+            assertThat(server.get("/prod/students", null).statusCode()).isEqualTo(200);
+            assertThat(server.post("/prod/students", student("SV001", "No Key"), null).statusCode()).isEqualTo(201);
+            assertThat(server.get("/prod/students", "not-a-key-at-all-0123456789").body()).contains("SV001");
+            assertThat(server.send("DELETE", "/prod/students", null, null).statusCode()).isEqualTo(405);
+            assertThat(server.get("/prod/teachers", null).statusCode()).isEqualTo(404);
         }
     }
 }

@@ -2,13 +2,14 @@ package dev.studentapi.server.http;
 
 import dev.studentapi.core.gateway.Admission;
 import dev.studentapi.core.gateway.Gateway;
+import dev.studentapi.functions.DataPlaneReplies;
 import io.javalin.http.Context;
 
-import java.time.Duration;
+import java.util.Optional;
 
 /**
- * The API Gateway in front of the data plane: checks the key, throttle and quota before a route runs, and
- * answers refusals with API Gateway's bodies and {@code x-amzn-ErrorType} headers plus {@code Retry-After}.
+ * The API Gateway in front of the data plane, as a before-step of the routes that need a key: checks the key,
+ * throttle and quota, leaves the key's id for the access log, and answers a refusal with API Gateway's body.
  */
 final class GatewayFilter {
 
@@ -18,29 +19,25 @@ final class GatewayFilter {
         this.gateway = gateway;
     }
 
-    /** Returns true when the request may go on; otherwise the refusal has been written. */
-    boolean admit(Context ctx) {
+    void admit(Context ctx) {
         Admission admission = gateway.admit(ctx.header("x-api-key"));
-        if (admission instanceof Admission.Admitted admitted) {
-            ctx.attribute(RequestAttributes.KEY_ID, admitted.keyId());
-            return true;
+        keyId(admission).ifPresent(id -> ctx.attribute(RequestAttributes.KEY_ID, id));
+        if (!(admission instanceof Admission.Admitted)) {
+            JsonReplies.send(ctx, DataPlaneReplies.refusal(admission));
+            ctx.skipRemainingHandlers();
         }
-        if (admission instanceof Admission.Throttled throttled) {
-            ctx.attribute(RequestAttributes.KEY_ID, throttled.keyId());
-            retryAfter(ctx, throttled.retryAfter());
-            JsonReplies.gatewayError(ctx, 429, "TooManyRequestsException", "Too Many Requests");
-        } else if (admission instanceof Admission.QuotaExceeded exceeded) {
-            ctx.attribute(RequestAttributes.KEY_ID, exceeded.keyId());
-            retryAfter(ctx, exceeded.retryAfter());
-            JsonReplies.gatewayError(ctx, 429, "LimitExceededException", "Limit Exceeded");
-        } else {
-            JsonReplies.gatewayError(ctx, 403, "ForbiddenException", "Forbidden");
-        }
-        return false;
     }
 
-    private static void retryAfter(Context ctx, Duration wait) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        ctx.header("Retry-After", Long.toString(seconds));
+    private static Optional<String> keyId(Admission admission) {
+        if (admission instanceof Admission.Admitted admitted) {
+            return Optional.of(admitted.keyId());
+        }
+        if (admission instanceof Admission.Throttled throttled) {
+            return Optional.of(throttled.keyId());
+        }
+        if (admission instanceof Admission.QuotaExceeded exceeded) {
+            return Optional.of(exceeded.keyId());
+        }
+        return Optional.empty();
     }
 }

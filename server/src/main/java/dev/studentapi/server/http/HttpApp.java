@@ -1,11 +1,13 @@
 package dev.studentapi.server.http;
 
 import dev.studentapi.core.StoreException;
-import dev.studentapi.functions.StudentFunctions;
 import dev.studentapi.core.gateway.Gateway;
+import dev.studentapi.functions.ApiResponse;
+import dev.studentapi.functions.DataPlaneReplies;
+import dev.studentapi.functions.StudentFunctions;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,15 +15,13 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Optional;
 
-/** Builds the data-plane HTTP server: gateway, student routes, downloads, the web page and its headers. */
+/** Builds the data-plane HTTP server: its route table behind the gateway, downloads, the web page and headers. */
 public final class HttpApp {
 
     private static final Logger ACCESS = LoggerFactory.getLogger("access");
     private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src *; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-            HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS, HandlerType.HEAD);
 
     private HttpApp() {
     }
@@ -34,39 +34,60 @@ public final class HttpApp {
                                  Optional<Gateway> gateway, StudentFunctions functions,
                                  Optional<DownloadRoute> downloads) {
         Cors cors = new Cors(corsOrigins);
-        DataPlaneRoutes dataPlane = new DataPlaneRoutes(stage, cors, gateway.map(GatewayFilter::new), functions);
+        DataPlaneReplies replies = functions.replies();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = host;
             config.jetty.port = port;
-            config.http.maxRequestSize = DataPlaneRoutes.MAX_BODY_BYTES;
+            config.http.maxRequestSize = BodyLimit.MAX_BODY_BYTES;
             config.http.generateEtags = false;
+            config.router.ignoreTrailingSlashes = true;
             config.requestLogger.http(HttpApp::logAccess);
             config.jetty.modifyServletContextHandler(context -> context.insertHandler(
                     new ResponseHeaders(cors.policy())));
-            for (HandlerType method : METHODS) {
-                config.routes.addHttpHandler(method, dataPlane.stagePrefix(), dataPlane::handle);
-                config.routes.addHttpHandler(method, dataPlane.stagePrefix() + "/<rest>", dataPlane::handle);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors(replies, cors.policy())));
+            config.routes.beforeMatched(Route.keyedOnly(new BodyLimit(replies)::check));
+            gateway.ifPresent(gate -> config.routes.beforeMatched(Route.keyedOnly(new GatewayFilter(gate)::admit)));
+            for (Route route : DataPlaneRoutes.table(stage, functions, cors, replies)) {
+                config.routes.addHttpHandler(route.method(), route.path(), route.handler(), route.access());
             }
-            downloads.ifPresent(route -> config.routes.get("/downloads/{bucket}/<key>", route::handle));
+            downloads.ifPresent(route -> config.routes.get("/downloads/{bucket}/<key>",
+                    ctx -> route.handle(ctx, replies)));
             config.routes.get("/config.json", ctx -> ctx.contentType("application/json")
                     .result("{\"apiBaseUrl\":\"/" + stage + "\"}"));
             config.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
-            WebAssets webPage = new WebAssets();
+            WebAssets webPage = new WebAssets(replies);
             config.routes.get("/", webPage::handle);
             config.routes.get("/<file>", webPage::handle);
             config.routes.head("/", webPage::handle);
             config.routes.head("/<file>", webPage::handle);
-            config.routes.error(404, ctx -> JsonReplies.error(ctx, 404, "Not Found"));
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> JsonReplies.error(ctx, e.getStatus(),
-                    e.getStatus() == 413 ? "Request Entity Too Large" : e.getMessage()));
-            config.routes.exception(StoreException.class, (e, ctx) -> {
-                LOG.warn("request {} refused: {}", ctx.attribute(RequestAttributes.REQUEST_ID), e.getMessage());
-                JsonReplies.gatewayError(ctx, 503, "ServiceUnavailableException",
-                        "Service Unavailable: " + e.getMessage());
-            });
-            config.routes.exception(Exception.class, (e, ctx) -> internalError(e, ctx));
+            failures(config, replies);
         });
+    }
+
+    /** Javalin's own refusals and every exception, answered through the data plane's replies. */
+    private static void failures(JavalinConfig config, DataPlaneReplies replies) {
+        config.routes.error(404, ctx -> JsonReplies.send(ctx, replies.notFound()));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> JsonReplies.send(ctx,
+                protocolError(e, replies)));
+        config.routes.exception(StoreException.class, (e, ctx) -> {
+            LOG.warn("request {} refused: {}", ctx.attribute(RequestAttributes.REQUEST_ID), e.getMessage());
+            JsonReplies.send(ctx, replies.failure(e));
+        });
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("request {} failed", ctx.attribute(RequestAttributes.REQUEST_ID), e);
+            JsonReplies.send(ctx, replies.failure(e));
+        });
+    }
+
+    /** Javalin's own refusals: a request it could not read (400), no route (404), a body over the limit (413). */
+    private static ApiResponse protocolError(HttpResponseException e, DataPlaneReplies replies) {
+        return switch (e.getStatus()) {
+            case 400 -> replies.invalidJson();
+            case 404 -> replies.notFound();
+            case 413 -> replies.payloadTooLarge();
+            default -> replies.failure(e);
+        };
     }
 
     /** One line per request: id, client address, method, path, status, time and key id (never the value). */
@@ -80,10 +101,5 @@ public final class HttpApp {
                 .append(ctx.ip()).append(' ').append(ctx.method().name()).append(' ').append(ctx.path()).append(' ')
                 .append(ctx.statusCode()).append(' ').append(tenths / 10).append('.').append(tenths % 10)
                 .append("ms key=").append(keyId == null ? "-" : keyId).toString());
-    }
-
-    private static void internalError(Exception e, Context ctx) {
-        LOG.error("request {} failed", ctx.attribute(RequestAttributes.REQUEST_ID), e);
-        JsonReplies.error(ctx, 500, "Internal server error");
     }
 }

@@ -1,5 +1,6 @@
 package dev.studentapi.server.http;
 
+import dev.studentapi.functions.DataPlaneReplies;
 import io.javalin.http.Context;
 
 import java.io.IOException;
@@ -34,6 +35,11 @@ final class WebAssets {
     }
 
     private final Map<String, Asset> loaded = new ConcurrentHashMap<>();
+    private final DataPlaneReplies replies;
+
+    WebAssets(DataPlaneReplies replies) {
+        this.replies = replies;
+    }
 
     void handle(Context ctx) {
         String path = ctx.path().endsWith("/") ? ctx.path() + "index.html" : ctx.path();
@@ -41,7 +47,7 @@ final class WebAssets {
         if (asset == null) {
             asset = load(path);
             if (asset == null) {
-                JsonReplies.error(ctx, 404, "Not Found");
+                JsonReplies.send(ctx, replies.notFound());
                 return;
             }
             loaded.putIfAbsent(path, asset);

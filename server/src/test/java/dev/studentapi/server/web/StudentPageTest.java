@@ -206,6 +206,30 @@ class StudentPageTest {
         }
 
         @Test
+        void aFieldOnlyTheServerRefusesIsShownAtThatFieldThroughItsCode() {
+            page.connectAndLoad(server.key());
+            // The page leaves refused characters to the server: a bidi override passes the page's own checks.
+            page.fill(Entry.of("BIDI01", "placeholder"));
+            browser.script("document.getElementById('name').value = 'Evil \\u202Egnp.exe'");
+            page.save();
+
+            assertThat(page.fieldError("name"))
+                    .isEqualTo("Remove the characters that are not allowed (control or text-direction characters).");
+            assertThat(browser.find("#name").getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.focused().getAttribute("id")).isEqualTo("name");
+            assertThat(page.waitForMessage("form-messages", "error").getText())
+                    .contains("The server did not accept the student.", "Check the highlighted fields.");
+            assertThat(page.fieldErrorShown("studentid")).isFalse();
+            assertThat(page.fieldErrorShown("email")).isFalse();
+
+            page.chooseLanguage("Tiếng Việt");
+            assertThat(page.fieldError("name")).as("the English answer is said by its code, in the page's language")
+                    .isEqualTo("Hãy bỏ các ký tự không được phép (ký tự điều khiển hoặc ký tự đổi hướng văn bản).");
+            page.chooseLanguage("English");
+            assertThat(server.get("/prod/students", server.key()).body()).doesNotContain("BIDI01");
+        }
+
+        @Test
         void aTakenStudentIdIsShownAtTheField() {
             seed("DUP001", "First Owner");
             page.connectAndLoad(server.key());
@@ -305,14 +329,18 @@ class StudentPageTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> check = (Map<String, Object>) browser.asyncScript("""
                 const done = arguments[arguments.length - 1];
-                import('./i18n.js').then((i18n) => {
+                Promise.all([import('./i18n.js'), import('./answers.js')]).then(([i18n, answers]) => {
                   const en = Object.keys(i18n.dictionaries.en), vi = Object.keys(i18n.dictionaries.vi);
+                  const codeKeys = [...answers.ANSWER_CODES.map((c) => 'code.' + c),
+                    ...answers.FIELD_CODES.map((c) => 'problem.' + c)];
                   const used = [...document.querySelectorAll('[data-i18n],[data-i18n-placeholder],[data-i18n-aria-label]')]
                     .map((e) => e.dataset.i18n || e.dataset.i18nPlaceholder || e.dataset.i18nAriaLabel);
                   done({
                     onlyEnglish: en.filter((k) => !vi.includes(k)),
                     onlyVietnamese: vi.filter((k) => !en.includes(k)),
                     missing: used.filter((k) => !en.includes(k)),
+                    codesWithoutText: codeKeys.filter((k) => !en.includes(k) || !vi.includes(k)),
+                    codeCount: codeKeys.length,
                     fromVietnameseBrowser: i18n.initialLanguage(null, ['vi-VN', 'en-US']),
                     fromFrenchBrowser: i18n.initialLanguage(null, ['fr-FR']),
                     chosenWins: i18n.initialLanguage('en', ['vi']),
@@ -322,6 +350,8 @@ class StudentPageTest {
         assertThat((List<?>) check.get("onlyEnglish")).isEmpty();
         assertThat((List<?>) check.get("onlyVietnamese")).isEmpty();
         assertThat((List<?>) check.get("missing")).isEmpty();
+        assertThat((List<?>) check.get("codesWithoutText")).as("every answer and field code is said in both").isEmpty();
+        assertThat(check.get("codeCount")).isEqualTo(24L);
         assertThat(check.get("fromVietnameseBrowser")).isEqualTo("vi");
         assertThat(check.get("fromFrenchBrowser")).isEqualTo("en");
         assertThat(check.get("chosenWins")).isEqualTo("en");

@@ -1,0 +1,57 @@
+package dev.studentapi.server.http;
+
+import dev.studentapi.functions.DataPlaneReplies;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The before-step that refuses a request body over 1 MiB with 413 from its {@code Content-Length}, before the
+ * gateway counts it. A client that sends its whole body before reading (most do) would otherwise meet a reset
+ * instead of the answer, so a moderately large body is read and dropped first; a larger one closes the connection.
+ * Bodies without a length are cut off at the same size by the server itself.
+ */
+final class BodyLimit {
+
+    static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** Refused bodies up to this size are read and dropped first, so the client is not reset mid-upload. */
+    static final long DRAINED_BODY_BYTES = 8 * MAX_BODY_BYTES;
+
+    private final DataPlaneReplies replies;
+
+    BodyLimit(DataPlaneReplies replies) {
+        this.replies = replies;
+    }
+
+    void check(Context ctx) {
+        String length = ctx.header("Content-Length");
+        if (length == null || !parsesAbove(length, MAX_BODY_BYTES)) {
+            return;
+        }
+        if (parsesAbove(length, DRAINED_BODY_BYTES)) {
+            ctx.header("Connection", "close");
+        } else {
+            drain(ctx);
+        }
+        JsonReplies.send(ctx, replies.payloadTooLarge());
+        ctx.skipRemainingHandlers();
+    }
+
+    private static void drain(Context ctx) {
+        try (InputStream body = ctx.req().getInputStream()) {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            ctx.header("Connection", "close");
+        }
+    }
+
+    private static boolean parsesAbove(String length, long max) {
+        try {
+            return Long.parseLong(length.strip()) > max;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}
