@@ -1,9 +1,10 @@
 package dev.studentapi.functions;
 
+import dev.studentapi.core.backup.BackupNoticeEmail;
 import dev.studentapi.core.backup.BackupService;
 import dev.studentapi.core.backup.ObjectStore;
-import dev.studentapi.core.mail.EmailTemplates;
 import dev.studentapi.core.mail.Mailer;
+import dev.studentapi.core.student.ConfirmationEmail;
 import dev.studentapi.core.student.StudentService;
 import dev.studentapi.core.student.StudentStore;
 import dev.studentapi.core.student.StudentValidator;
@@ -30,10 +31,10 @@ public record DataPlaneAssembly(StudentService students, BackupService backups, 
     /** Builds the data plane over the given store, bucket and mailer; it makes no call to any of them. */
     public static DataPlaneAssembly assemble(StudentStore store, ObjectStore bucket, Mailer mailer, Mailing mailing,
                                              Clock clock) {
-        var templates = new EmailTemplates(mailing.language(), mailing.sender());
-        var students = new StudentService(store, new StudentValidator(clock), mailer, templates);
-        var backups = new BackupService(store, bucket, new JsonSnapshotFormat(), mailer, templates,
-                mailing.recipient(), clock);
+        var students = new StudentService(store, new StudentValidator(clock), mailer,
+                new ConfirmationEmail(mailing.language(), mailing.sender()));
+        var backups = new BackupService(store, bucket, new JsonSnapshotFormat(), mailer,
+                new BackupNoticeEmail(mailing.language(), mailing.sender()), mailing.recipient(), clock);
         return new DataPlaneAssembly(students, backups, new StudentFunctions(students, backups, mailing.language()));
     }
 }

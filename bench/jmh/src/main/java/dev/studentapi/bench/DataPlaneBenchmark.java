@@ -3,9 +3,11 @@ package dev.studentapi.bench;
 import dev.studentapi.core.apikey.IssuedApiKey;
 import dev.studentapi.core.apikey.KeyHash;
 import dev.studentapi.core.gateway.Admission;
+import dev.studentapi.core.gateway.Gateway;
 import dev.studentapi.core.usage.QuotaWindow;
 import dev.studentapi.core.usage.UsagePlan;
 import dev.studentapi.functions.ApiResponse;
+import dev.studentapi.functions.StudentFunctions;
 import dev.studentapi.ratelimit.LocalThrottle;
 import dev.studentapi.server.Components;
 import dev.studentapi.server.config.Settings;
@@ -58,6 +60,8 @@ public class DataPlaneBenchmark {
 
     private Path dataDir;
     private Components components;
+    private Gateway gateway;
+    private StudentFunctions functions;
     private SqliteDatabase second;
     private SqliteUsagePlanStore planStore;
     private SqliteUsageCounter counter;
@@ -75,26 +79,28 @@ public class DataPlaneBenchmark {
                 "PLAN_BURST_LIMIT", "1000000000",
                 "PLAN_QUOTA_LIMIT", "1000000000000"));
         components = Components.build(settings, Clock.systemUTC(), () -> URI.create("http://127.0.0.1:1"));
-        IssuedApiKey issued = components.bootstrap.ensureDefaults(components.gateway, settings.bootstrap())
+        gateway = components.gateway();
+        functions = components.dataPlane().functions();
+        IssuedApiKey issued = components.bootstrap.ensureDefaults(gateway, settings.bootstrap())
                 .orElseThrow();
         keyValue = issued.value();
         keyId = issued.key().id();
         for (int i = 1; i <= 20; i++) {
             String body = String.format("{\"studentid\":\"SV%03d\",\"name\":\"Nguyễn Văn Sinh Viên %d\","
                     + "\"class\":\"21DTHA1\",\"birthdate\":\"2003-02-28\",\"email\":\"sv%03d@example.edu.vn\"}", i, i, i);
-            ApiResponse response = components.functions.insertStudent(body.getBytes(StandardCharsets.UTF_8));
+            ApiResponse response = functions.insertStudent(body.getBytes(StandardCharsets.UTF_8));
             if (response.status() != 201) {
                 throw new IllegalStateException("seeding failed: " + response.bodyText());
             }
         }
         // A second handle on the same file for the steps the composition root does not expose (as another
         // process would open it).
-        second = SqliteDatabase.open(settings.databaseFile());
+        second = SqliteDatabase.open(settings.dataDir().database());
         planStore = new SqliteUsagePlanStore(second);
         counter = new SqliteUsageCounter(second);
         throttle = new LocalThrottle(Clock.systemUTC());
         plan = planStore.plansOfKey(keyId).get(0);
-        if (!(components.gateway.admit(keyValue) instanceof Admission.Admitted)) {
+        if (!(gateway.admit(keyValue) instanceof Admission.Admitted)) {
             throw new IllegalStateException("the bootstrap key is not admitted");
         }
     }
@@ -111,7 +117,7 @@ public class DataPlaneBenchmark {
     /** The whole gateway: key lookup, plans of the key, throttle, quota charge. */
     @Benchmark
     public Admission gatewayAdmit() {
-        return components.gateway.admit(keyValue);
+        return gateway.admit(keyValue);
     }
 
     /** SHA-256 of the presented value (done by every key lookup). */
@@ -150,6 +156,6 @@ public class DataPlaneBenchmark {
     /** getStudentData for 20 students: one SQLite read + the JSON body. */
     @Benchmark
     public ApiResponse listStudents20() {
-        return components.functions.listStudents();
+        return functions.listStudents();
     }
 }

@@ -6,7 +6,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.studentapi.core.StoreException;
 import dev.studentapi.core.backup.BackupService;
-import dev.studentapi.core.mail.EmailTemplates;
+import dev.studentapi.core.backup.BackupNoticeEmail;
+import dev.studentapi.core.student.ConfirmationEmail;
 import dev.studentapi.core.student.Student;
 import dev.studentapi.core.student.StudentService;
 import dev.studentapi.core.student.StudentSink;
@@ -60,10 +61,10 @@ class FailureRepliesTest {
     @BeforeEach
     void start() {
         Clock clock = Clock.systemUTC();
-        EmailTemplates templates = new EmailTemplates(Language.EN, "noreply@localhost");
-        StudentService students = new StudentService(BROKEN, new StudentValidator(clock), message -> { }, templates);
-        BackupService backups = new BackupService(BROKEN, null, new JsonSnapshotFormat(), message -> { }, templates,
-                "admin@localhost", clock);
+        StudentService students = new StudentService(BROKEN, new StudentValidator(clock), message -> { },
+                new ConfirmationEmail(Language.EN, "noreply@localhost"));
+        BackupService backups = new BackupService(BROKEN, null, new JsonSnapshotFormat(), message -> { },
+                new BackupNoticeEmail(Language.EN, "noreply@localhost"), "admin@localhost", clock);
         app = HttpApp.create("127.0.0.1", 0, "prod", List.of("*"), Optional.empty(),
                 new StudentFunctions(students, backups, Language.EN), Optional.empty()).start();
         lines.start();
