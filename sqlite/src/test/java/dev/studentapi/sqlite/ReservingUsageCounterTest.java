@@ -125,7 +125,8 @@ class ReservingUsageCounterTest {
 
             assertThat(units.storedOn(DAY)).isEqualTo(20);
             assertThat(counter.used("p1", "k1", WEEK)).isEqualTo(21);
-            assertThat(counter.daily("p1", "k1", DAY, DAY.plusDays(1))).isEqualTo(Map.of(DAY, 20L, DAY.plusDays(1), 1L));
+            assertThat(counter.daily("p1", "k1", DAY, DAY.plusDays(1)))
+                    .isEqualTo(Map.of(DAY, 20L, DAY.plusDays(1), 1L));
         }
 
         @Test
