@@ -6,6 +6,7 @@ import dev.studentapi.core.mail.EmailMessage;
 import dev.studentapi.core.mail.MailFailure;
 import dev.studentapi.core.mail.Mailer;
 import dev.studentapi.testkit.MotoServer;
+import dev.studentapi.testkit.RequiresMotoServer;
 import dev.studentapi.testkit.contract.DeliveredMail;
 import dev.studentapi.testkit.contract.MailerContract;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The SES mailer against moto_server, which keeps every message SES accepted in its model dump. */
+@RequiresMotoServer
 class SesMailerTest extends MailerContract {
 
     private static final AwsCredentialsProvider TEST_CREDENTIALS =
