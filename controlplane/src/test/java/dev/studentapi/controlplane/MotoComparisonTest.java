@@ -3,6 +3,8 @@ package dev.studentapi.controlplane;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.studentapi.controlplane.ComparisonScenario.Outcome;
+import dev.studentapi.testkit.MotoServer;
+import dev.studentapi.testkit.RequiresMotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Where moto lacks an operation (ImportApiKeys, GetUsage, UpdateUsage), our JSON is compared with the shape
  * documented in the API Gateway API reference instead.
  */
+@RequiresMotoServer
 class MotoComparisonTest {
     /**
      * Known, intended differences. {@code value}: we store only a hash of a key's value, so it is never shown

@@ -3,6 +3,8 @@ package dev.studentapi.dynamodb;
 import dev.studentapi.testkit.MotoServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -23,7 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * test its own tables under a new prefix, so that tests never see each other's items. Every client sends its
  * requests {@link OneRequestAtATime} (see there why); {@link DynamoDbClientsTest} covers the production builder.
  */
-final class MotoDynamoDb implements BeforeAllCallback, AfterAllCallback {
+final class MotoDynamoDb implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MotoDynamoDb.class);
     private static final AtomicInteger PREFIXES = new AtomicInteger();
@@ -32,6 +34,11 @@ final class MotoDynamoDb implements BeforeAllCallback, AfterAllCallback {
     private final List<DynamoDbClient> clients = new ArrayList<>();
     private MotoServer moto;
     private DynamoDbClient client;
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return MotoServer.availability();
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {

@@ -10,6 +10,8 @@ import dev.studentapi.ses.SesMailer;
 import dev.studentapi.testkit.MotoServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stack would have created in AWS: {@link #provision()} makes a fresh table, bucket and verified sender for a test
  * and returns the function environment that points at them.
  */
-final class MotoAws implements BeforeAllCallback, AfterAllCallback {
+final class MotoAws implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
     static final String REGION = "us-east-1";
     static final String RECIPIENT = "registrar@school.test";
@@ -45,6 +47,11 @@ final class MotoAws implements BeforeAllCallback, AfterAllCallback {
     private DynamoDbClient dynamoDb;
     private S3Connection s3;
     private SesV2Client ses;
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return MotoServer.availability();
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {

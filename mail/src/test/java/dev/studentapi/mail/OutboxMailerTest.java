@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class OutboxMailerTest extends MailerContract {
+class OutboxMailerTest extends MimeMailerContract {
 
     @TempDir
     Path temp;
@@ -36,7 +36,7 @@ class OutboxMailerTest extends MailerContract {
     }
 
     @Override
-    protected List<MimeMessage> awaitDelivered(int count) throws Exception {
+    protected List<MimeMessage> awaitMessages(int count) throws Exception {
         List<Path> files = files();
         assertThat(files).hasSize(count);
         Session session = Session.getInstance(new Properties());
@@ -70,7 +70,7 @@ class OutboxMailerTest extends MailerContract {
                 .satisfies(names -> assertThat(names.get(0)).startsWith("20261127-210501-123-"))
                 .satisfies(names -> assertThat(names.get(1)).startsWith("20261127-210501-124-"))
                 .satisfies(names -> assertThat(names.get(2)).startsWith("20261127-210502-124-"));
-        assertThat(awaitDelivered(3)).extracting(MimeMessage::getSubject).containsExactly("first", "second", "third");
+        assertThat(awaitMessages(3)).extracting(MimeMessage::getSubject).containsExactly("first", "second", "third");
     }
 
     @Test

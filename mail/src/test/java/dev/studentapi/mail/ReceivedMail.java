@@ -1,5 +1,6 @@
 package dev.studentapi.mail;
 
+import dev.studentapi.testkit.contract.DeliveredMail;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -31,6 +32,11 @@ record ReceivedMail(String from, String to, String subject, String text, String 
                 display((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]),
                 message.getSubject(), text, html, message.getContentType(), message.getMessageID(),
                 message.getSentDate() == null ? null : message.getSentDate().toInstant());
+    }
+
+    /** What every mailer's contract compares. */
+    DeliveredMail asDelivered() {
+        return new DeliveredMail(from, to, subject, text, html);
     }
 
     /** {@code Name <address>} with the name decoded and unquoted, or the bare address. */

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-class SmtpMailerTest extends MailerContract {
+class SmtpMailerTest extends MimeMailerContract {
 
     static final String USER = "clerk";
     static final String PASSWORD = "correct-horse-battery-staple";
@@ -40,7 +40,7 @@ class SmtpMailerTest extends MailerContract {
     }
 
     @Override
-    protected List<MimeMessage> awaitDelivered(int count) {
+    protected List<MimeMessage> awaitMessages(int count) {
         assertThat(GREEN_MAIL.waitForIncomingEmail(10_000, count)).as("%d messages arrive", count).isTrue();
         MimeMessage[] received = GREEN_MAIL.getReceivedMessages();
         assertThat(received).hasSize(count);
@@ -54,7 +54,7 @@ class SmtpMailerTest extends MailerContract {
         void sendsAfterLoggingInWithUsernameAndPassword() throws Exception {
             new SmtpMailer(settings(USER, PASSWORD), clock).send(message("authenticated"));
 
-            assertThat(awaitDelivered(1)).extracting(MimeMessage::getSubject).containsExactly("authenticated");
+            assertThat(awaitMessages(1)).extracting(MimeMessage::getSubject).containsExactly("authenticated");
         }
 
         @Test

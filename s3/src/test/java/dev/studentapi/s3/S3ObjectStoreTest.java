@@ -4,6 +4,7 @@ import dev.studentapi.aws.AwsAccess;
 import dev.studentapi.core.backup.ObjectStore;
 import dev.studentapi.core.backup.StoredObject;
 import dev.studentapi.testkit.MotoServer;
+import dev.studentapi.testkit.RequiresMotoServer;
 import dev.studentapi.testkit.contract.ObjectStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@RequiresMotoServer
 class S3ObjectStoreTest extends ObjectStoreContract {
 
     private static final AtomicInteger BUCKETS = new AtomicInteger();

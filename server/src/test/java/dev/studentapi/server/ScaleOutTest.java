@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.studentapi.testkit.ExternalProgram;
 import dev.studentapi.testkit.MotoServer;
 import dev.studentapi.testkit.MutableClock;
+import dev.studentapi.testkit.RequiresMotoServer;
 import dev.studentapi.testkit.TcpForwarder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,7 @@ import static dev.studentapi.server.Json.student;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two server instances on shared DynamoDB, S3, SES (moto_server) and Redis behave as one. */
+@RequiresMotoServer
 class ScaleOutTest {
 
     private static final String SENDER = "noreply@school.test";

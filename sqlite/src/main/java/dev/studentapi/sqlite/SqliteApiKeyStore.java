@@ -44,7 +44,7 @@ public final class SqliteApiKeyStore implements ApiKeyStore {
                 statement.executeUpdate();
                 return true;
             } catch (SQLException e) {
-                if (SqliteDatabase.violatesUniqueness(e)) {
+                if (SqliteFailure.violatesUniqueness(e)) {
                     return false;
                 }
                 throw e;

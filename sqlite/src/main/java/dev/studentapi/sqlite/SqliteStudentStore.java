@@ -41,7 +41,7 @@ public final class SqliteStudentStore implements StudentStore {
                 statement.executeUpdate();
                 return true;
             } catch (SQLException e) {
-                if (SqliteDatabase.violatesUniqueness(e)) {
+                if (SqliteFailure.violatesUniqueness(e)) {
                     return false;
                 }
                 throw e;

@@ -47,7 +47,7 @@ public final class SqliteUsagePlanStore implements UsagePlanStore {
                 bindFields(statement, plan);
                 statement.executeUpdate();
             } catch (SQLException e) {
-                if (SqliteDatabase.violatesUniqueness(e)) {
+                if (SqliteFailure.violatesUniqueness(e)) {
                     return false;
                 }
                 throw e;

@@ -2,6 +2,7 @@ package dev.studentapi.sqlite;
 
 import dev.studentapi.core.usage.QuotaCharge;
 import dev.studentapi.core.usage.QuotaWindow;
+import dev.studentapi.testkit.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +25,7 @@ class SqliteUsageReservationTest {
 
     @TempDir
     Path folder;
-    private final AtomicLong nanos = new AtomicLong();
+    private final MutableClock clock = MutableClock.at("2025-07-06T08:00:00Z");
     private SqliteDatabase server;
     private SqliteDatabase cli;
     private SqliteUsageCounter serverCounter;
@@ -35,7 +35,7 @@ class SqliteUsageReservationTest {
     void open() {
         server = SqliteDatabase.open(folder.resolve("studentapi.db"));
         cli = SqliteDatabase.open(folder.resolve("studentapi.db"));
-        serverCounter = new SqliteUsageCounter(server, nanos::get);
+        serverCounter = new SqliteUsageCounter(server, clock);
         cliCounter = new SqliteUsageCounter(cli);
     }
 
@@ -70,7 +70,7 @@ class SqliteUsageReservationTest {
     @Test
     void slowChargesReserveOneUnitAtATime() {
         for (int i = 1; i <= 5; i++) {
-            nanos.addAndGet(SqliteUsageCounter.QUIET_NANOS);
+            clock.advance(ReservingUsageCounter.QUIET);
             serverCounter.tryCharge("p1", "k1", WINDOW, DAY, 1_000_000);
             assertThat(cliCounter.used("p1", "k1", WINDOW)).isEqualTo(i);
         }
@@ -82,7 +82,7 @@ class SqliteUsageReservationTest {
         assertThat(cliCounter.used("p1", "k1", WINDOW)).as("1 + 2 + ... + 32").isEqualTo(63);
 
         for (int block = 0; block < 3; block++) {
-            nanos.addAndGet(SqliteUsageCounter.FAST_NANOS);
+            clock.advance(ReservingUsageCounter.FAST);
             for (int i = 0; i < 32; i++) {
                 serverCounter.tryCharge("p1", "k1", WINDOW, DAY, 1_000_000);
             }
@@ -90,7 +90,7 @@ class SqliteUsageReservationTest {
                     .isEqualTo(63 + 32 * (block + 1));
         }
 
-        nanos.addAndGet(SqliteUsageCounter.QUIET_NANOS);
+        clock.advance(ReservingUsageCounter.QUIET);
         serverCounter.tryCharge("p1", "k1", WINDOW, DAY, 1_000_000);
         assertThat(cliCounter.used("p1", "k1", WINDOW)).as("one unit after a quiet spell").isEqualTo(63 + 96 + 1);
     }
@@ -98,11 +98,11 @@ class SqliteUsageReservationTest {
     @Test
     void blocksStopGrowingAtTheMaximumAndNeverTakeMoreThanAQuarterOfWhatIsLeft() {
         chargeOnServer(5000, 1_000_000);
-        assertThat(cliCounter.used("p1", "k1", WINDOW) - 5000).isLessThan(SqliteUsageCounter.MAX_BLOCK);
+        assertThat(cliCounter.used("p1", "k1", WINDOW) - 5000).isLessThan(ReservingUsageCounter.MAX_BLOCK);
 
         SqliteDatabase other = SqliteDatabase.open(folder.resolve("other.db"));
         try {
-            SqliteUsageCounter nearLimit = new SqliteUsageCounter(other, nanos::get);
+            SqliteUsageCounter nearLimit = new SqliteUsageCounter(other, clock);
             for (int i = 1; i <= 40; i++) {
                 assertThat(nearLimit.tryCharge("p1", "k1", WINDOW, DAY, 40)).isEqualTo(new QuotaCharge.Charged(i));
             }

@@ -1,6 +1,7 @@
 package dev.studentapi.testkit;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 
 /**
  * Guards tests that need a program outside the JVM (Redis, moto_server, chromium). When it is missing the
@@ -16,12 +17,32 @@ public final class ExternalProgram {
 
     /** Skips (or, with it.required, fails) the current test when {@code available} is false. */
     public static void require(String program, boolean available, String howToGetIt) {
-        String message = program + " is not available (" + howToGetIt + ")";
         if (!available) {
             if (required()) {
-                throw new AssertionError(message + "; -Dit.required=true makes this a failure");
+                throw new AssertionError(missing(program, howToGetIt) + "; -Dit.required=true makes this a failure");
             }
-            Assumptions.abort(message + "; skipping. Set -Dit.required=true to make this a failure.");
+            Assumptions.abort(skipping(program, howToGetIt));
         }
+    }
+
+    /**
+     * Whether a test class may run: disabled with the reason when the program is missing, unless
+     * {@code -Dit.required=true} (then it runs, and {@link #require} fails it). Reports show such a class's
+     * tests as skipped with that reason, which a class-level assumption would not.
+     */
+    public static ConditionEvaluationResult availability(String program, boolean available, String howToGetIt) {
+        if (available) {
+            return ConditionEvaluationResult.enabled(program + " is available");
+        }
+        return required() ? ConditionEvaluationResult.enabled(missing(program, howToGetIt) + ", and required")
+                : ConditionEvaluationResult.disabled(skipping(program, howToGetIt));
+    }
+
+    private static String missing(String program, String howToGetIt) {
+        return program + " is not available (" + howToGetIt + ")";
+    }
+
+    private static String skipping(String program, String howToGetIt) {
+        return missing(program, howToGetIt) + "; skipping. Set -Dit.required=true to make this a failure.";
     }
 }
