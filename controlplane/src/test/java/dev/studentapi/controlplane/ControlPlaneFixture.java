@@ -52,7 +52,7 @@ final class ControlPlaneFixture implements AutoCloseable {
         usage = new UsageService(planStore, counter, clock);
         gateway = new Gateway(STAGE, keys, planStore, (plan, key, settings) -> ThrottleDecision.allowed(1), counter,
                 clock);
-        server = ControlPlaneServer.start(ControlPlaneSettings.defaults(STAGE, CREDENTIALS).withPort(0), keys, plans,
+        server = ControlPlaneServer.start(ControlPlaneSettings.defaults(CREDENTIALS).withPort(0), keys, plans,
                 usage, clock);
     }
 

@@ -68,6 +68,6 @@ public final class StudentApiServer {
                 .map(id -> new AdminCredentials(id, settings.adminSecretAccessKey().orElseThrow()))
                 .orElseGet(() -> AdminCredentialsFile.loadOrCreate(settings.dataDir().adminCredentials(), onGenerated));
         return new ControlPlaneSettings(settings.adminBind(), settings.adminPort(), credentials,
-                settings.adminRegion(), components.gateway().stage(), ControlPlaneSettings.API_NAME);
+                settings.adminRegion(), ControlPlaneSettings.API_NAME);
     }
 }

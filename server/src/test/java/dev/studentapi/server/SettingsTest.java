@@ -53,6 +53,19 @@ class SettingsTest {
     }
 
     @Test
+    void theControlPlaneNeedsBothCredentialsOrNeitherAndAPortOfItsOwn() {
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("ADMIN_ACCESS_KEY_ID", "AKIAONLYHALF")))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("ADMIN_SECRET_ACCESS_KEY");
+        assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("PORT", "9000", "ADMIN_PORT", "9000"))
+                .requireDistinctPorts()).isInstanceOf(SettingsException.class).hasMessageContaining("ADMIN_PORT must differ from PORT");
+        Settings settings = Settings.fromEnvironment(Map.of("ADMIN_BIND", "0.0.0.0", "ADMIN_PORT", "9001",
+                "ADMIN_REGION", "ap-southeast-1"));
+        assertThat(settings.adminBind()).isEqualTo("0.0.0.0");
+        assertThat(settings.adminPort()).isEqualTo(9001);
+        assertThat(settings.adminRegion()).isEqualTo("ap-southeast-1");
+    }
+
+    @Test
     void mailOverSmtpNeedsAnSmtpHost() {
         assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("MAIL", "smtp")))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("SMTP_HOST");
