@@ -28,9 +28,21 @@ public record DataPlaneAssembly(StudentService students, BackupService backups, 
         }
     }
 
-    /** Builds the data plane over the given store, bucket and mailer; it makes no call to any of them. */
+    /**
+     * Builds the data plane over the given store, bucket and mailer, with page cursors that only this process
+     * reads back; it makes no call to any of them.
+     */
     public static DataPlaneAssembly assemble(StudentStore store, ObjectStore bucket, Mailer mailer, Mailing mailing,
                                              Clock clock) {
+        return assemble(store, bucket, mailer, mailing, clock, PageCursor.ofRandomSecret());
+    }
+
+    /**
+     * Builds the data plane over the given store, bucket and mailer, signing page cursors with {@code cursors}
+     * (one secret per deployment, so that any instance continues any page); it makes no call to any of them.
+     */
+    public static DataPlaneAssembly assemble(StudentStore store, ObjectStore bucket, Mailer mailer, Mailing mailing,
+                                             Clock clock, PageCursor cursors) {
         var students = new StudentService(store, new StudentValidator(clock), mailer,
                 new ConfirmationEmail(mailing.language(), mailing.sender()));
         var backups = new BackupService(store, bucket, new JsonSnapshotFormat(), mailer,

@@ -49,7 +49,7 @@ public final class HttpApp {
             config.routes.beforeMatched(Route.keyedOnly(new BodyLimit(replies)::check));
             gateway.ifPresent(gate -> config.routes.beforeMatched(Route.keyedOnly(new GatewayFilter(gate)::admit)));
             for (Route route : DataPlaneRoutes.table(stage, functions, cors, replies)) {
-                config.routes.addHttpHandler(route.method(), route.path(), route.handler(), route.access());
+                config.routes.addHttpHandler(route.method(), route.path(), route.handler(), route.roles());
             }
             downloads.ifPresent(route -> config.routes.get("/downloads/{bucket}/<key>",
                     ctx -> route.handle(ctx, replies)));
