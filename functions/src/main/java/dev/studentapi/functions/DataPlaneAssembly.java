@@ -5,6 +5,8 @@ import dev.studentapi.core.backup.BackupService;
 import dev.studentapi.core.backup.ObjectStore;
 import dev.studentapi.core.mail.Mailer;
 import dev.studentapi.core.student.ConfirmationEmail;
+import dev.studentapi.core.student.ImportSummaryEmail;
+import dev.studentapi.core.student.StudentImport;
 import dev.studentapi.core.student.StudentService;
 import dev.studentapi.core.student.StudentStore;
 import dev.studentapi.core.student.StudentValidator;
@@ -47,6 +49,9 @@ public record DataPlaneAssembly(StudentService students, BackupService backups, 
                 new ConfirmationEmail(mailing.language(), mailing.sender()));
         var backups = new BackupService(store, bucket, new JsonSnapshotFormat(), mailer,
                 new BackupNoticeEmail(mailing.language(), mailing.sender()), mailing.recipient(), clock);
-        return new DataPlaneAssembly(students, backups, new StudentFunctions(students, backups, mailing.language()));
+        var imports = new StudentImport(store, new StudentValidator(clock), mailer,
+                new ImportSummaryEmail(mailing.language(), mailing.sender()), mailing.recipient());
+        return new DataPlaneAssembly(students, backups,
+                new StudentFunctions(students, backups, imports, cursors, mailing.language()));
     }
 }

@@ -2,12 +2,10 @@ package dev.studentapi.functions;
 
 import dev.studentapi.core.student.BulkCounts;
 import dev.studentapi.core.student.ConflictPolicy;
-import dev.studentapi.core.student.FieldProblem;
 import dev.studentapi.core.student.ImportOptions;
 import dev.studentapi.core.student.ImportOutcome;
 import dev.studentapi.core.student.ImportRow;
 import dev.studentapi.core.student.ImportSource;
-import dev.studentapi.core.student.RowError;
 import dev.studentapi.core.student.StudentImport;
 import dev.studentapi.core.text.Language;
 import dev.studentapi.core.text.Text;
@@ -60,19 +58,19 @@ final class ImportFunction {
                     header = ImportFileReader.headerProblems(in);
                 }
                 if (!header.isEmpty()) {
-                    List<RowError> errors = header.stream()
-                            .map(p -> new RowError(0, p.field(), p.code(), p.message())).toList();
-                    return refused(errors, errors.size());
+                    return refused(header.stream().map(p -> new Listed(0, p.field(), p.code(), p.message()))
+                            .toList(), header.size());
                 }
             }
             ImportOutcome outcome = imports.run(source(request.body(), format.get()),
                     new ImportOptions(policy.get(), dryRun.equals("true")));
             if (outcome instanceof ImportOutcome.Refused refused) {
-                return refused(refused.firstErrors(), refused.totalErrors());
+                return refused(refused.firstErrors().stream().map(e -> new Listed(e.row(), e.field(), e.code(),
+                        e.messageIn(language))).toList(), refused.totalErrors());
             }
             return imported((ImportOutcome.Imported) outcome);
         } catch (MalformedFileException e) {
-            return refused(List.of(new RowError(e.row(), null, e.code(), e.getMessage())), 1);
+            return refused(List.of(new Listed(e.row(), null, e.code(), e.getMessage())), 1);
         }
     }
 
@@ -113,30 +111,28 @@ final class ImportFunction {
         return replies.error(400, ErrorCode.INVALID_PARAMETER, Text.INVALID_PARAMETER.in(language, name, allowed));
     }
 
-    private ApiResponse refused(List<RowError> errors, long total) {
+    /** One listed row error: the row (0 for the header), the field (null for the whole row), code and reason. */
+    private record Listed(long row, String field, String code, String message) {
+    }
+
+    private ApiResponse refused(List<Listed> errors, long total) {
         return JsonBodies.respond(400, json -> {
             json.writeStartObject();
             json.writeStringField("message", Text.IMPORT_REFUSED.in(language, total));
             json.writeStringField("code", ErrorCode.IMPORT_INVALID.name());
             json.writeArrayFieldStart("errors");
-            for (RowError error : errors.subList(0, Math.min(errors.size(), LISTED_ERRORS))) {
+            for (Listed error : errors.subList(0, Math.min(errors.size(), LISTED_ERRORS))) {
                 json.writeStartObject();
                 json.writeNumberField("row", error.row());
                 json.writeStringField("field", error.field());
                 json.writeStringField("code", error.code());
-                json.writeStringField("message", message(error));
+                json.writeStringField("message", error.message());
                 json.writeEndObject();
             }
             json.writeEndArray();
             json.writeNumberField("totalErrors", total);
             json.writeEndObject();
         });
-    }
-
-    /** A field problem's words in this language; other row errors keep their own reason. */
-    private String message(RowError error) {
-        return Arrays.stream(FieldProblem.values()).filter(p -> p.name().equals(error.code())).findFirst()
-                .map(p -> ValidationReply.reason(p).in(language)).orElse(error.message());
     }
 
     private ApiResponse imported(ImportOutcome.Imported imported) {

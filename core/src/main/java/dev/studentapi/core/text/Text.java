@@ -14,7 +14,6 @@ public enum Text {
     BACKUP_DONE("Backup and email sent successfully!", "Sao lưu và gửi email thành công!"),
     BACKUP_MAIL_FAILED("Backup successful but email failed: {0}", "Sao lưu thành công nhưng gửi email thất bại: {0}"),
     BACKUP_FAILED("Backup failed: {0}", "Sao lưu thất bại: {0}"),
-    STUDENT_NOT_FOUND("Student '{0}' not found.", "Không tìm thấy sinh viên '{0}'."),
     PRECONDITION_FAILED("Student '{0}' has changed since it was read.", "Sinh viên '{0}' đã thay đổi kể từ khi được đọc."),
     INVALID_PARAMETER("Invalid parameter {0}; allowed: {1}.", "Tham số {0} không hợp lệ; giá trị cho phép: {1}."),
     INVALID_CURSOR("Invalid cursor.", "Con trỏ trang không hợp lệ."),
