@@ -69,6 +69,7 @@ final class DataPlaneRoutes {
     static List<Action> actions(String stage, StudentFunctions functions) {
         String root = "/" + stage;
         String student = root + "/students/{studentid}";
+        // the import path comes before the one-student path, so that its preflight and 405s win over the latter's
         return List.of(
                 new Action(HandlerType.GET, root + "/students", ctx -> list(ctx, functions), Set.of(200, 400)),
                 new Action(HandlerType.POST, root + "/students", ctx -> functions.insertStudent(ctx.bodyAsBytes()),
@@ -77,6 +78,9 @@ final class DataPlaneRoutes {
                 new Action(HandlerType.POST, root, ctx -> functions.insertStudent(ctx.bodyAsBytes()),
                         Set.of(201, 400, 409)),
                 new Action(HandlerType.POST, root + "/backup", ctx -> functions.backup(), Set.of(200, 500)),
+                new Action(HandlerType.POST, root + "/students/import",
+                        ctx -> ImportBody.importFrom(ctx, functions, MAX_IMPORT_BYTES), Set.of(200, 400, 415),
+                        MAX_IMPORT_BYTES),
                 new Action(HandlerType.GET, student, ctx -> functions.getStudent(ctx.pathParam("studentid")),
                         Set.of(200, 404)),
                 new Action(HandlerType.PUT, student, ctx -> functions.replaceStudent(ctx.pathParam("studentid"),
@@ -84,10 +88,7 @@ final class DataPlaneRoutes {
                 new Action(HandlerType.PATCH, student, ctx -> functions.patchStudent(ctx.pathParam("studentid"),
                         ctx.bodyAsBytes(), ifMatch(ctx)), Set.of(200, 400, 404, 412)),
                 new Action(HandlerType.DELETE, student, ctx -> functions.deleteStudent(ctx.pathParam("studentid"),
-                        ifMatch(ctx)), Set.of(204, 404, 412)),
-                new Action(HandlerType.POST, root + "/students/import",
-                        ctx -> ImportBody.importFrom(ctx, functions, MAX_IMPORT_BYTES), Set.of(200, 400, 415),
-                        MAX_IMPORT_BYTES));
+                        ifMatch(ctx)), Set.of(204, 404, 412)));
     }
 
     /** The paths of SPEC §3, whose preflight keeps allowing exactly {@code GET,POST,OPTIONS} (SPEC §4). */

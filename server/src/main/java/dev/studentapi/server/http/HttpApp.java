@@ -67,7 +67,11 @@ public final class HttpApp {
 
     /** Javalin's own refusals and every exception, answered through the data plane's replies. */
     private static void failures(JavalinConfig config, DataPlaneReplies replies) {
-        config.routes.error(404, ctx -> JsonReplies.send(ctx, replies.notFound()));
+        config.routes.error(404, ctx -> {
+            if (ctx.attribute(RequestAttributes.ANSWERED) == null) {
+                JsonReplies.send(ctx, replies.notFound());
+            }
+        });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> JsonReplies.send(ctx,
                 protocolError(e, replies)));
         config.routes.exception(StoreException.class, (e, ctx) -> {

@@ -14,6 +14,7 @@ final class JsonReplies {
     }
 
     static void answer(Context ctx, DataPlaneAnswer answer) throws IOException {
+        ctx.attribute(RequestAttributes.ANSWERED, Boolean.TRUE);
         answer.headers().forEach(ctx::header);
         ctx.status(answer.status());
         if (answer instanceof ApiResponse response) {
