@@ -171,7 +171,6 @@ class S3ObjectStoreTest extends ObjectStoreContract {
         byte[] read = read(KEY).orElseThrow();
         assertThat(read).hasSize(20 * 1024 * 1024);
         assertThat(MessageDigest.getInstance("SHA-256").digest(read)).isEqualTo(written.digest());
-        assertThat(s3.client().headObject(r -> r.bucket(bucket).key(KEY)).eTag()).endsWith("-3\"");
         assertThat(everything()).containsExactly(KEY);
     }
 

@@ -65,7 +65,12 @@ final class BackupSource implements StudentSource {
     /** Thrown on the first id that is not greater than the one before, to start over with a set of ids. */
     private static final class OutOfOrder extends IOException {
         OutOfOrder() {
-            super("rows not ordered by id", null, false, false);
+            super("rows not ordered by id");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
     }
 
