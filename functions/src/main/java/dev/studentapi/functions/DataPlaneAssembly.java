@@ -1,6 +1,7 @@
 package dev.studentapi.functions;
 
 import dev.studentapi.core.backup.BackupNoticeEmail;
+import dev.studentapi.core.backup.BackupRetention;
 import dev.studentapi.core.backup.BackupService;
 import dev.studentapi.core.backup.ObjectStore;
 import dev.studentapi.core.mail.Mailer;
@@ -17,7 +18,8 @@ import java.util.Objects;
  * The data plane wired from its ports, the same for every composition root: the student and backup services
  * and the functions that answer over them.
  */
-public record DataPlaneAssembly(StudentService students, BackupService backups, StudentFunctions functions) {
+public record DataPlaneAssembly(StudentService students, BackupService backups, StudentFunctions functions,
+                                BackupFunctions backupFunctions) {
 
     /** The language the data plane speaks, who its mail comes from and who receives the backup notices. */
     public record Mailing(Language language, String sender, String recipient) {
@@ -28,13 +30,20 @@ public record DataPlaneAssembly(StudentService students, BackupService backups, 
         }
     }
 
-    /** Builds the data plane over the given store, bucket and mailer; it makes no call to any of them. */
+    /** Builds the data plane over the given store, bucket and mailer, keeping every backup. */
     public static DataPlaneAssembly assemble(StudentStore store, ObjectStore bucket, Mailer mailer, Mailing mailing,
                                              Clock clock) {
+        return assemble(store, bucket, mailer, mailing, clock, new BackupRetention.KeepAll());
+    }
+
+    /** Builds the data plane over the given store, bucket and mailer; it makes no call to any of them. */
+    public static DataPlaneAssembly assemble(StudentStore store, ObjectStore bucket, Mailer mailer, Mailing mailing,
+                                             Clock clock, BackupRetention retention) {
         var students = new StudentService(store, new StudentValidator(clock), mailer,
                 new ConfirmationEmail(mailing.language(), mailing.sender()));
         var backups = new BackupService(store, bucket, new JsonSnapshotFormat(), mailer,
-                new BackupNoticeEmail(mailing.language(), mailing.sender()), mailing.recipient(), clock);
-        return new DataPlaneAssembly(students, backups, new StudentFunctions(students, backups, mailing.language()));
+                new BackupNoticeEmail(mailing.language(), mailing.sender()), mailing.recipient(), clock, retention);
+        return new DataPlaneAssembly(students, backups, new StudentFunctions(students, backups, mailing.language()),
+                new BackupFunctions(backups, mailing.language()));
     }
 }

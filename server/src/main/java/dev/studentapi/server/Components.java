@@ -132,7 +132,7 @@ public final class Components implements AutoCloseable {
             Bucket bucket = adapters.bucket(publicBaseUrl);
             DataPlaneAssembly assembly = DataPlaneAssembly.assemble(stores.students(), bucket.store(),
                     adapters.mailer(), new DataPlaneAssembly.Mailing(settings.language(), settings.senderEmail(),
-                            settings.recipientEmail()), clock);
+                            settings.recipientEmail()), clock, settings.backupRetention());
             dataPlane = new DataPlane(assembly, bucket.downloads());
         }
         return dataPlane;

@@ -26,6 +26,9 @@ import java.util.Set;
 public final class BackupService {
 
     public static final Duration LINK_VALIDITY = Duration.ofHours(1);
+    /** How many backups a page holds when the caller does not say, and at most. */
+    public static final int DEFAULT_PAGE = 100;
+    public static final int MAX_PAGE = 1000;
     private static final DateTimeFormatter KEY_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SAFETY_TIME =
@@ -101,8 +104,11 @@ public final class BackupService {
         return new Snapshot(stored, count[0]);
     }
 
-    /** Up to {@code limit} backups, newest first, after {@code after} when given. */
+    /** Up to {@code limit} (1 to {@link #MAX_PAGE}) backups, newest first, after {@code after} when given. */
     public BackupPage list(int limit, Optional<BackupCursor> after) throws IOException {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("a page holds 1 to " + MAX_PAGE + " backups, not " + limit);
+        }
         return catalog.page(limit, after);
     }
 

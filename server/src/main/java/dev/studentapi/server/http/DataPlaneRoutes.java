@@ -1,6 +1,7 @@
 package dev.studentapi.server.http;
 
 import dev.studentapi.functions.ApiResponse;
+import dev.studentapi.functions.BackupFunctions;
 import dev.studentapi.functions.DataPlaneReplies;
 import dev.studentapi.functions.StudentFunctions;
 import io.javalin.http.Context;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -34,14 +36,22 @@ final class DataPlaneRoutes {
      * Every route of {@code stage}. The stage root is an alias of {@code /students}; a trailing slash is the same
      * path (the router ignores it).
      */
-    static List<Route> table(String stage, StudentFunctions functions, Cors cors, DataPlaneReplies replies) {
+    static List<Route> table(String stage, StudentFunctions functions, Optional<BackupFunctions> backups, Cors cors,
+                             DataPlaneReplies replies) {
         String root = "/" + stage;
-        List<Action> actions = List.of(
+        List<Action> actions = new ArrayList<>(List.of(
                 new Action(HandlerType.GET, root + "/students", ctx -> functions.listStudents()),
                 new Action(HandlerType.POST, root + "/students", ctx -> functions.insertStudent(ctx.bodyAsBytes())),
                 new Action(HandlerType.GET, root, ctx -> functions.listStudents()),
                 new Action(HandlerType.POST, root, ctx -> functions.insertStudent(ctx.bodyAsBytes())),
-                new Action(HandlerType.POST, root + "/backup", ctx -> functions.backup()));
+                new Action(HandlerType.POST, root + "/backup", ctx -> functions.backup())));
+        backups.ifPresent(backup -> actions.addAll(List.of(
+                new Action(HandlerType.GET, root + "/backups", ctx -> backup.list(ctx.path(),
+                        Optional.ofNullable(ctx.queryParam("limit")), Optional.ofNullable(ctx.queryParam("cursor")))),
+                new Action(HandlerType.GET, root + "/backups/{name}", ctx -> backup.details(ctx.pathParam("name"))),
+                new Action(HandlerType.POST, root + "/backups/{name}/restore", ctx -> backup.restore(
+                        ctx.pathParam("name"), Optional.ofNullable(ctx.queryParam("mode")),
+                        Optional.ofNullable(ctx.queryParam("confirm")))))));
         Map<String, List<HandlerType>> allowed = new LinkedHashMap<>();
         List<Route> routes = new ArrayList<>();
         for (Action action : actions) {
