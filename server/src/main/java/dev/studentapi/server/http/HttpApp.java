@@ -5,6 +5,7 @@ import dev.studentapi.core.gateway.Gateway;
 import dev.studentapi.functions.ApiResponse;
 import dev.studentapi.functions.BackupFunctions;
 import dev.studentapi.functions.DataPlaneReplies;
+import dev.studentapi.functions.OpenApiDocument;
 import dev.studentapi.functions.StudentFunctions;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -63,6 +64,8 @@ public final class HttpApp {
                     ctx -> route.handle(ctx, replies)));
             config.routes.get("/config.json", ctx -> ctx.contentType("application/json")
                     .result("{\"apiBaseUrl\":\"/" + stage + "\"}"));
+            byte[] openApi = OpenApiDocument.forStage(stage);
+            config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             config.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
             WebAssets webPage = new WebAssets(replies);
             config.routes.get("/", webPage::handle);
