@@ -26,6 +26,10 @@ public enum Text {
     PROBLEM_INVALID_CHARACTERS("must not contain control, bidi override or unpaired surrogate characters",
             "không được chứa ký tự điều khiển, ký tự ghi đè hướng văn bản hoặc nửa cặp surrogate lẻ"),
     PROBLEM_UNKNOWN_FIELD("is not a student field", "không phải trường của sinh viên"),
+    PROBLEM_ID_MISMATCH("must match the student ID in the address", "phải trùng với mã sinh viên trong địa chỉ"),
+    PROBLEM_DUPLICATE_IN_FILE("appears more than once in the file", "xuất hiện nhiều lần trong tệp"),
+    PROBLEM_DUPLICATE_STUDENT_ID("already exists", "đã tồn tại"),
+    STUDENT_NOT_FOUND("Student '{0}' not found.", "Không tìm thấy sinh viên '{0}'."),
 
     CONFIRM_SUBJECT("Student registration confirmed", "Xác nhận đăng ký sinh viên"),
     CONFIRM_GREETING("Hello {0},", "Xin chào {0},"),
@@ -38,7 +42,13 @@ public enum Text {
     BACKUP_HEADING("Student Data Backup", "Sao lưu dữ liệu sinh viên"),
     BACKUP_INTRO("A backup of {0} students was saved as {1}.", "Bản sao lưu gồm {0} sinh viên đã được lưu thành {1}."),
     BACKUP_DOWNLOAD("Download backup", "Tải bản sao lưu"),
-    BACKUP_EXPIRES("This link will expire on {0}", "Liên kết này sẽ hết hạn vào {0}");
+    BACKUP_EXPIRES("This link will expire on {0}", "Liên kết này sẽ hết hạn vào {0}"),
+    IMPORT_SUBJECT("Student import finished", "Đã nhập xong danh sách sinh viên"),
+    IMPORT_HEADING("Student import", "Nhập danh sách sinh viên"),
+    IMPORT_INTRO("An import of {0} students has been stored.", "Đã lưu một lần nhập gồm {0} sinh viên."),
+    IMPORT_INSERTED("Added", "Thêm mới"),
+    IMPORT_REPLACED("Replaced", "Thay thế"),
+    IMPORT_SKIPPED("Kept (already stored)", "Giữ nguyên (đã có)");
 
     private final String english;
     private final String vietnamese;
