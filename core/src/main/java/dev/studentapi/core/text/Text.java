@@ -17,6 +17,8 @@ public enum Text {
     PRECONDITION_FAILED("Student '{0}' has changed since it was read.", "Sinh viên '{0}' đã thay đổi kể từ khi được đọc."),
     INVALID_PARAMETER("Invalid parameter {0}; allowed: {1}.", "Tham số {0} không hợp lệ; giá trị cho phép: {1}."),
     INVALID_CURSOR("Invalid cursor.", "Con trỏ trang không hợp lệ."),
+    RESPONSE_TOO_LARGE("The answer exceeds the {0} MB a function may return; ask for pages (limit, cursor) or filter.",
+            "Kết quả vượt quá {0} MB mà một hàm được trả về; hãy lấy theo trang (limit, cursor) hoặc lọc bớt."),
     UNSUPPORTED_MEDIA_TYPE("Unsupported Media Type: send text/csv or application/json.",
             "Kiểu dữ liệu không được hỗ trợ: hãy gửi text/csv hoặc application/json."),
     IMPORT_REFUSED("Import refused: {0} row error(s); nothing was stored.",
