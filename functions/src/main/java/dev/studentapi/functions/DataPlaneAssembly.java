@@ -32,28 +32,35 @@ public record DataPlaneAssembly(StudentService students, BackupService backups, 
         }
     }
 
-    /** Builds the data plane over the given store, bucket and mailer, keeping every backup (see below). */
-    public static DataPlaneAssembly assemble(StudentStore store, ObjectStore bucket, Mailer mailer, Mailing mailing,
-                                             Clock clock) {
-        return assemble(store, bucket, mailer, mailing, clock, new BackupRetention.KeepAll());
-    }
-
     /**
      * Builds the data plane over the given store, bucket and mailer, with page cursors that only this process
-     * reads back; it makes no call to any of them.
+     * reads back, keeping every backup; it makes no call to any of them.
      */
     public static DataPlaneAssembly assemble(StudentStore store, ObjectStore bucket, Mailer mailer, Mailing mailing,
+                                             Clock clock) {
+        return assemble(store, bucket, mailer, mailing, clock, PageCursor.ofRandomSecret(),
+                new BackupRetention.KeepAll());
+    }
+
+    /** The same, signing page cursors with {@code cursors} (one secret per deployment), keeping every backup. */
+    public static DataPlaneAssembly assemble(StudentStore store, ObjectStore bucket, Mailer mailer, Mailing mailing,
+                                             Clock clock, PageCursor cursors) {
+        return assemble(store, bucket, mailer, mailing, clock, cursors, new BackupRetention.KeepAll());
+    }
+
+    /** The same, with cursors of this process only and backups deleted by {@code retention}. */
+    public static DataPlaneAssembly assemble(StudentStore store, ObjectStore bucket, Mailer mailer, Mailing mailing,
                                              Clock clock, BackupRetention retention) {
-        return assemble(store, bucket, mailer, mailing, clock, retention, PageCursor.ofRandomSecret());
+        return assemble(store, bucket, mailer, mailing, clock, PageCursor.ofRandomSecret(), retention);
     }
 
     /**
-     * Builds the data plane over the given store, bucket and mailer, deleting old backups by {@code retention} and
-     * signing page cursors with {@code cursors} (one secret per deployment, so that any instance continues any
-     * page); it makes no call to any of them.
+     * Builds the data plane over the given store, bucket and mailer, signing page cursors with {@code cursors}
+     * (one secret per deployment, so that any instance continues any page) and deleting old backups by
+     * {@code retention}; it makes no call to any of them.
      */
     public static DataPlaneAssembly assemble(StudentStore store, ObjectStore bucket, Mailer mailer, Mailing mailing,
-                                             Clock clock, BackupRetention retention, PageCursor cursors) {
+                                             Clock clock, PageCursor cursors, BackupRetention retention) {
         var students = new StudentService(store, new StudentValidator(clock), mailer,
                 new ConfirmationEmail(mailing.language(), mailing.sender()));
         var backups = new BackupService(store, bucket, new JsonSnapshotFormat(), mailer,

@@ -15,7 +15,10 @@ public enum Text {
     BACKUP_MAIL_FAILED("Backup successful but email failed: {0}", "Sao lưu thành công nhưng gửi email thất bại: {0}"),
     BACKUP_FAILED("Backup failed: {0}", "Sao lưu thất bại: {0}"),
     PRECONDITION_FAILED("Student '{0}' has changed since it was read.", "Sinh viên '{0}' đã thay đổi kể từ khi được đọc."),
+    INVALID_PARAMETER("Invalid parameter {0}; allowed: {1}.", "Tham số {0} không hợp lệ; giá trị cho phép: {1}."),
     INVALID_CURSOR("Invalid cursor.", "Con trỏ trang không hợp lệ."),
+    RESPONSE_TOO_LARGE("The answer exceeds the {0} MB a function may return; ask for pages (limit, cursor) or filter.",
+            "Kết quả vượt quá {0} MB mà một hàm được trả về; hãy lấy theo trang (limit, cursor) hoặc lọc bớt."),
     UNSUPPORTED_MEDIA_TYPE("Unsupported Media Type: send text/csv or application/json.",
             "Kiểu dữ liệu không được hỗ trợ: hãy gửi text/csv hoặc application/json."),
     IMPORT_REFUSED("Import refused: {0} row error(s); nothing was stored.",
@@ -49,7 +52,6 @@ public enum Text {
     BACKUP_ROW_PROBLEM("row {0}: {1} {2}", "dòng {0}: {1} {2}"),
     BACKUP_RESTORED("Backup {0} restored; the table before it was saved as {1}.",
             "Đã khôi phục bản sao lưu {0}; bảng trước đó đã được lưu thành {1}."),
-    INVALID_PARAMETER("Invalid parameter {0}: expected {1}.", "Tham số {0} không hợp lệ: cần {1}."),
 
     CONFIRM_SUBJECT("Student registration confirmed", "Xác nhận đăng ký sinh viên"),
     CONFIRM_GREETING("Hello {0},", "Xin chào {0},"),

@@ -95,7 +95,7 @@ final class DataPlaneRoutes {
                         Optional.ofNullable(ctx.queryParam("limit")), Optional.ofNullable(ctx.queryParam("cursor"))),
                         Set.of(200, 400)),
                 new Action(HandlerType.GET, root + "/backups/{name}", ctx -> backup.details(ctx.pathParam("name")),
-                        Set.of(200, 404)),
+                        Set.of(200, 400, 404)),
                 new Action(HandlerType.POST, root + "/backups/{name}/restore", ctx -> backup.restore(
                         ctx.pathParam("name"), Optional.ofNullable(ctx.queryParam("mode")),
                         Optional.ofNullable(ctx.queryParam("confirm"))), Set.of(200, 400, 404)))));
