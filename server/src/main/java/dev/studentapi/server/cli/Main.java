@@ -6,23 +6,27 @@ import dev.studentapi.server.logging.ConsoleLogging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.Map;
 
-/** The {@code student-api} command: {@code serve}, plus the console's key, plan and usage tasks. */
+/** The {@code student-api} command: {@code serve}, the console's key, plan and usage tasks, student import/export. */
 @Command(name = "student-api", mixinStandardHelpOptions = true, version = "student-api 0.1.0",
         description = "Student records API with API keys, usage plans, backups and e-mail.",
         subcommands = {ServeCommand.class, KeysCommand.class, PlansCommand.class, UsageCommand.class,
-                WarmUpCommand.class})
+                WarmUpCommand.class, StudentsCommand.class})
 public final class Main implements Runnable {
 
     final Map<String, String> environment;
+    /** Standard output as bytes, for the commands that write files (an export). */
+    final OutputStream stdout;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    Main(Map<String, String> environment) {
+    Main(Map<String, String> environment, OutputStream stdout) {
         this.environment = environment;
+        this.stdout = stdout;
     }
 
     @Override
@@ -40,7 +44,13 @@ public final class Main implements Runnable {
 
     /** Runs one command line against the given environment; returns the exit code. */
     public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Main(environment));
+        return run(args, environment, out, err, System.out);
+    }
+
+    /** {@link #run(String[], Map, PrintWriter, PrintWriter)} with standard output as bytes too. */
+    public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err,
+                          OutputStream stdout) {
+        CommandLine commandLine = new CommandLine(new Main(environment, stdout));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
