@@ -75,7 +75,11 @@ public final class HttpApp {
 
     /** Javalin's own refusals and every exception, answered through the data plane's replies. */
     private static void failures(JavalinConfig config, DataPlaneReplies replies) {
-        config.routes.error(404, ctx -> JsonReplies.send(ctx, replies.notFound()));
+        config.routes.error(404, ctx -> {
+            if (ctx.resultInputStream() == null) { // a route's own 404 (BACKUP_NOT_FOUND) keeps its body
+                JsonReplies.send(ctx, replies.notFound());
+            }
+        });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> JsonReplies.send(ctx,
                 protocolError(e, replies)));
         config.routes.exception(StoreException.class, (e, ctx) -> {
