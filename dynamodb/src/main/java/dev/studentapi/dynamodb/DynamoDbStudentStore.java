@@ -2,46 +2,48 @@ package dev.studentapi.dynamodb;
 
 import dev.studentapi.core.student.BulkCounts;
 import dev.studentapi.core.student.ConflictPolicy;
-import dev.studentapi.core.student.StoreWrite;
 import dev.studentapi.core.student.Student;
 import dev.studentapi.core.student.StudentQuery;
 import dev.studentapi.core.student.StudentSink;
 import dev.studentapi.core.student.StudentSource;
 import dev.studentapi.core.student.StudentStore;
+import dev.studentapi.core.student.StoreWrite;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static dev.studentapi.dynamodb.Attributes.s;
-import static dev.studentapi.dynamodb.Attributes.string;
-import static dev.studentapi.dynamodb.DynamoDbTables.STUDENT_ID;
+import static dev.studentapi.dynamodb.StudentItems.EXISTS;
+import static dev.studentapi.dynamodb.StudentItems.NAMES;
+import static dev.studentapi.dynamodb.StudentItems.UNCHANGED;
 
 /**
  * Students in the {@code studentData} table, one item per student keyed by {@code studentid}, with the
  * attributes {@code name}, {@code class}, {@code birthdate} and {@code email} of the reference system.
- * Safe for concurrent use by any number of instances: a conditional put decides which insert of an id wins.
- * A listing scans only the ids, sorts them, and fetches the students in ordered chunks of {@value #CHUNK}, so
- * it holds every id in memory (about 100 bytes each) but never every student. Engine failures throw
- * {@link dev.studentapi.core.StoreException}.
+ * Safe for concurrent use by any number of instances. What is atomic: each {@link #insert}, {@link #replace} and
+ * {@link #delete} is one conditional write of one item ({@code attribute_not_exists}, {@code attribute_exists},
+ * and with an expected student every attribute equal to it), so two writers never both win and nothing is ever
+ * read, then written blind. What is not: a listing ({@link StudentIds}) scans the ids, sorts them and then reads
+ * the students in chunks, so it is no snapshot (a student changed meanwhile is read as it is then, one deleted
+ * meanwhile is left out, one inserted after the scan is not seen), though paging by key still sees a student
+ * stored throughout the walk exactly once; and the bulk writes ({@link StudentBulkWrites}) are batches of single
+ * writes, not one transaction: a failure part-way leaves the batches written so far, and readers may see a mix
+ * while they run. Engine failures throw {@link dev.studentapi.core.StoreException}.
  */
 public final class DynamoDbStudentStore implements StudentStore {
 
-    static final int CHUNK = 100;
+    static final int CHUNK = StudentIds.CHUNK;
 
     private final DynamoDbClient client;
     private final String table;
-    private final int chunk;
+    private final StudentIds ids;
+    private final StudentBulkWrites bulk;
 
     public DynamoDbStudentStore(DynamoDbTables tables) {
         this(tables, CHUNK);
@@ -49,22 +51,18 @@ public final class DynamoDbStudentStore implements StudentStore {
 
     /** A store that fetches {@code chunk} students per BatchGetItem (at most 100, DynamoDB's limit). */
     DynamoDbStudentStore(DynamoDbTables tables, int chunk) {
-        if (chunk < 1 || chunk > CHUNK) {
-            throw new IllegalArgumentException("a chunk holds 1 to " + CHUNK + " students");
-        }
         this.client = tables.client();
         this.table = tables.students();
-        this.chunk = chunk;
+        this.ids = new StudentIds(client, table, chunk);
+        this.bulk = new StudentBulkWrites(client, table, ids);
     }
 
     @Override
     public boolean insert(Student student) {
-        Map<String, AttributeValue> item = Map.of(STUDENT_ID, s(student.studentId()), "name", s(student.name()),
-                "class", s(student.className()), "birthdate", s(student.birthdate()), "email", s(student.email()));
         return DynamoDbCall.run("insert a student", () -> {
             try {
-                client.putItem(r -> r.tableName(table).item(item)
-                        .conditionExpression("attribute_not_exists(" + STUDENT_ID + ")"));
+                client.putItem(r -> r.tableName(table).item(StudentItems.item(student))
+                        .conditionExpression(StudentItems.ABSENT));
                 return true;
             } catch (ConditionalCheckFailedException taken) {
                 return false;
@@ -73,84 +71,87 @@ public final class DynamoDbStudentStore implements StudentStore {
     }
 
     @Override
-    public void forEachOrdered(StudentSink sink) throws IOException {
-        List<String> ids = DynamoDbCall.run("list student ids", this::sortedIds);
-        for (int from = 0; from < ids.size(); from += chunk) {
-            List<String> some = ids.subList(from, Math.min(ids.size(), from + chunk));
-            Map<String, Student> found = DynamoDbCall.run("read students", () -> fetch(some));
-            for (String id : some) {
-                Student student = found.get(id);
-                if (student != null) {
-                    sink.accept(student);
-                }
-            }
-        }
-    }
-
-    private List<String> sortedIds() {
-        List<String> ids = new ArrayList<>();
-        client.scanPaginator(r -> r.tableName(table).projectionExpression(STUDENT_ID).consistentRead(true))
-                .items().forEach(item -> ids.add(string(item, STUDENT_ID)));
-        ids.sort(null);
-        return ids;
-    }
-
-    private Map<String, Student> fetch(List<String> ids) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        ids.forEach(id -> keys.add(Map.of(STUDENT_ID, s(id))));
-        Map<String, KeysAndAttributes> pending =
-                Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-        Map<String, Student> found = new HashMap<>();
-        for (int attempt = 0; !pending.isEmpty(); attempt++) {
-            Pauses.beforeRetry(attempt);
-            Map<String, KeysAndAttributes> request = pending;
-            BatchGetItemResponse response = client.batchGetItem(r -> r.requestItems(request));
-            response.responses().getOrDefault(table, List.of()).forEach(item -> {
-                Student student = student(item);
-                found.put(student.studentId(), student);
-            });
-            pending = response.unprocessedKeys();
-        }
-        return found;
-    }
-
-    private static Student student(Map<String, AttributeValue> item) {
-        return new Student(string(item, STUDENT_ID), string(item, "name"), string(item, "class"),
-                string(item, "birthdate"), string(item, "email"));
-    }
-
-    @Override
     public Optional<Student> find(String studentId) {
-        throw new UnsupportedOperationException("DynamoDB: records API pending");
+        return DynamoDbCall.run("read a student", () -> {
+            Map<String, AttributeValue> item = client.getItem(r -> r.tableName(table)
+                    .key(StudentItems.key(studentId)).consistentRead(true)).item();
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(StudentItems.student(item));
+        });
     }
 
     @Override
     public StoreWrite replace(Student updated, Optional<Student> expected) {
-        throw new UnsupportedOperationException("DynamoDB: records API pending");
+        requireSameId(updated.studentId(), expected);
+        Map<String, AttributeValue> values = StudentItems.values(updated);
+        Map<String, AttributeValue> conditionValues = expected.map(StudentItems::expectedValues).orElse(Map.of());
+        return DynamoDbCall.run("update a student", () -> {
+            try {
+                client.updateItem(r -> r.tableName(table).key(StudentItems.key(updated.studentId()))
+                        .updateExpression(StudentItems.SET_FIELDS)
+                        .conditionExpression(expected.isPresent() ? UNCHANGED : EXISTS)
+                        .expressionAttributeNames(NAMES)
+                        .expressionAttributeValues(StudentItems.union(values, conditionValues)));
+                return StoreWrite.DONE;
+            } catch (ConditionalCheckFailedException failed) {
+                return refused(expected);
+            }
+        });
     }
 
     @Override
     public StoreWrite delete(String studentId, Optional<Student> expected) {
-        throw new UnsupportedOperationException("DynamoDB: records API pending");
+        requireSameId(studentId, expected);
+        return DynamoDbCall.run("delete a student", () -> {
+            try {
+                client.deleteItem(r -> {
+                    r.tableName(table).key(StudentItems.key(studentId));
+                    if (expected.isPresent()) {
+                        r.conditionExpression(UNCHANGED).expressionAttributeNames(NAMES)
+                                .expressionAttributeValues(StudentItems.expectedValues(expected.get()));
+                    } else {
+                        r.conditionExpression(EXISTS);
+                    }
+                });
+                return StoreWrite.DONE;
+            } catch (ConditionalCheckFailedException failed) {
+                return refused(expected);
+            }
+        });
+    }
+
+    /** A failed condition: with an expected student, the stored one differs or is gone; without, none is stored. */
+    private static StoreWrite refused(Optional<Student> expected) {
+        return expected.isPresent() ? StoreWrite.CHANGED : StoreWrite.ABSENT;
+    }
+
+    private static void requireSameId(String studentId, Optional<Student> expected) {
+        if (expected.isPresent() && !expected.get().studentId().equals(studentId)) {
+            throw new IllegalArgumentException("the expected student has another id");
+        }
+    }
+
+    @Override
+    public void forEachOrdered(StudentSink sink) throws IOException {
+        forEachMatching(StudentQuery.all(), sink);
     }
 
     @Override
     public void forEachMatching(StudentQuery query, StudentSink sink) throws IOException {
-        throw new UnsupportedOperationException("DynamoDB: records API pending");
+        ids.forEachMatching(query, sink);
     }
 
     @Override
-    public Set<String> existingIds(Collection<String> ids) {
-        throw new UnsupportedOperationException("DynamoDB: records API pending");
+    public Set<String> existingIds(Collection<String> studentIds) {
+        return DynamoDbCall.run("check student ids", () -> ids.existing(List.copyOf(studentIds)));
     }
 
     @Override
     public BulkCounts writeAll(StudentSource source, ConflictPolicy policy) throws IOException {
-        throw new UnsupportedOperationException("DynamoDB: records API pending");
+        return bulk.writeAll(source, policy);
     }
 
     @Override
     public BulkCounts replaceAll(StudentSource source) throws IOException {
-        throw new UnsupportedOperationException("DynamoDB: records API pending");
+        return bulk.replaceAll(source);
     }
 }

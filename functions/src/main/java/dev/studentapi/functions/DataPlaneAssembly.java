@@ -6,6 +6,8 @@ import dev.studentapi.core.backup.BackupService;
 import dev.studentapi.core.backup.ObjectStore;
 import dev.studentapi.core.mail.Mailer;
 import dev.studentapi.core.student.ConfirmationEmail;
+import dev.studentapi.core.student.ImportSummaryEmail;
+import dev.studentapi.core.student.StudentImport;
 import dev.studentapi.core.student.StudentService;
 import dev.studentapi.core.student.StudentStore;
 import dev.studentapi.core.student.StudentValidator;
@@ -30,20 +32,43 @@ public record DataPlaneAssembly(StudentService students, BackupService backups, 
         }
     }
 
-    /** Builds the data plane over the given store, bucket and mailer, keeping every backup. */
+    /**
+     * Builds the data plane over the given store, bucket and mailer, with page cursors that only this process
+     * reads back, keeping every backup; it makes no call to any of them.
+     */
     public static DataPlaneAssembly assemble(StudentStore store, ObjectStore bucket, Mailer mailer, Mailing mailing,
                                              Clock clock) {
-        return assemble(store, bucket, mailer, mailing, clock, new BackupRetention.KeepAll());
+        return assemble(store, bucket, mailer, mailing, clock, PageCursor.ofRandomSecret(),
+                new BackupRetention.KeepAll());
     }
 
-    /** Builds the data plane over the given store, bucket and mailer; it makes no call to any of them. */
+    /** The same, signing page cursors with {@code cursors} (one secret per deployment), keeping every backup. */
+    public static DataPlaneAssembly assemble(StudentStore store, ObjectStore bucket, Mailer mailer, Mailing mailing,
+                                             Clock clock, PageCursor cursors) {
+        return assemble(store, bucket, mailer, mailing, clock, cursors, new BackupRetention.KeepAll());
+    }
+
+    /** The same, with cursors of this process only and backups deleted by {@code retention}. */
     public static DataPlaneAssembly assemble(StudentStore store, ObjectStore bucket, Mailer mailer, Mailing mailing,
                                              Clock clock, BackupRetention retention) {
+        return assemble(store, bucket, mailer, mailing, clock, PageCursor.ofRandomSecret(), retention);
+    }
+
+    /**
+     * Builds the data plane over the given store, bucket and mailer, signing page cursors with {@code cursors}
+     * (one secret per deployment, so that any instance continues any page) and deleting old backups by
+     * {@code retention}; it makes no call to any of them.
+     */
+    public static DataPlaneAssembly assemble(StudentStore store, ObjectStore bucket, Mailer mailer, Mailing mailing,
+                                             Clock clock, PageCursor cursors, BackupRetention retention) {
         var students = new StudentService(store, new StudentValidator(clock), mailer,
                 new ConfirmationEmail(mailing.language(), mailing.sender()));
         var backups = new BackupService(store, bucket, new JsonSnapshotFormat(), mailer,
                 new BackupNoticeEmail(mailing.language(), mailing.sender()), mailing.recipient(), clock, retention);
-        return new DataPlaneAssembly(students, backups, new StudentFunctions(students, backups, mailing.language()),
+        var imports = new StudentImport(store, new StudentValidator(clock), mailer,
+                new ImportSummaryEmail(mailing.language(), mailing.sender()), mailing.recipient());
+        return new DataPlaneAssembly(students, backups,
+                new StudentFunctions(students, backups, imports, cursors, mailing.language()),
                 new BackupFunctions(backups, mailing.language()));
     }
 }

@@ -5,5 +5,7 @@ public enum SuccessCode {
     STUDENT_SAVED,
     STUDENT_SAVED_MAIL_FAILED,
     BACKUP_DONE,
+    IMPORT_DONE,
+    IMPORT_CHECKED,
     BACKUP_RESTORED
 }

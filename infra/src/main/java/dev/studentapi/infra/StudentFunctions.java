@@ -25,8 +25,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The three functions on Java 21 with SnapStart, each behind a {@code live} alias of its published version, with
- * a log group of one month's retention and a role of its own that allows only the calls that function makes.
+ * The functions on Java 21 with SnapStart: the reference system's three, and those of the records and backup
+ * routes ({@code updateStudentData}, {@code importStudentData}, {@code listBackups}, {@code restoreBackup}), each
+ * behind a {@code live} alias of its published version, with a log group of one month's retention and a role of
+ * its own that allows only the calls that function makes.
  */
 final class StudentFunctions extends Construct {
 
@@ -35,12 +37,17 @@ final class StudentFunctions extends Construct {
     final Alias getStudentData;
     final Alias insertStudentData;
     final Alias backup;
+    final Alias updateStudentData;
+    final Alias importStudentData;
+    final Alias listBackups;
+    final Alias restoreBackup;
 
     StudentFunctions(Construct scope, String id, StackAssets assets, StudentData data, StackParameters parameters) {
         super(scope, id);
         Stack stack = Stack.of(this);
         String table = data.table.getTableArn();
         String backups = data.backups.arnForObjects(StudentData.BACKUP_PREFIX + "*");
+        String bucket = data.backups.getBucketArn();
         String sender = identityArn(stack, parameters.senderEmail.getValueAsString());
         String recipient = identityArn(stack, parameters.recipientEmail.getValueAsString());
 
@@ -53,7 +60,8 @@ final class StudentFunctions extends Construct {
         Code code = Code.fromAsset(assets.functionCode().toString());
 
         getStudentData = function(code, environment, new FunctionSpec("getStudentData", "GetStudentDataHandler",
-                Duration.seconds(29), List.of(allow(List.of("dynamodb:Scan", "dynamodb:BatchGetItem"), table))));
+                Duration.seconds(29), List.of(
+                allow(List.of("dynamodb:Scan", "dynamodb:BatchGetItem", "dynamodb:GetItem"), table))));
         insertStudentData = function(code, environment, new FunctionSpec("insertStudentData",
                 "InsertStudentDataHandler", Duration.seconds(29), List.of(
                 allow(List.of("dynamodb:PutItem"), table),
@@ -63,6 +71,30 @@ final class StudentFunctions extends Construct {
                 allow(List.of("dynamodb:Scan", "dynamodb:BatchGetItem"), table),
                 allow(List.of("s3:PutObject", "s3:AbortMultipartUpload", "s3:GetObject"), backups),
                 allow(List.of("ses:SendEmail"), sender, recipient))));
+        updateStudentData = function(code, environment, new FunctionSpec("updateStudentData",
+                "UpdateStudentDataHandler", Duration.seconds(29), List.of(
+                allow(List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"), table))));
+        importStudentData = function(code, environment, new FunctionSpec("importStudentData",
+                "ImportStudentDataHandler", Duration.seconds(29), List.of(
+                allow(List.of("dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:BatchWriteItem"), table),
+                allow(List.of("ses:SendEmail"), sender, recipient))));
+        listBackups = function(code, environment, new FunctionSpec("listBackups", "ListBackupsHandler",
+                Duration.seconds(29), List.of(
+                listBucket(bucket),
+                allow(List.of("s3:GetObject"), backups))));
+        restoreBackup = function(code, environment, new FunctionSpec("restoreBackup", "RestoreBackupHandler",
+                Duration.minutes(5), List.of(
+                allow(List.of("dynamodb:Scan", "dynamodb:BatchGetItem", "dynamodb:PutItem",
+                        "dynamodb:BatchWriteItem"), table),
+                listBucket(bucket),
+                allow(List.of("s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"), backups))));
+    }
+
+    /** ListBucket on the backup bucket, for keys under the backup prefix only. */
+    private static PolicyStatement listBucket(String bucket) {
+        return PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(List.of("s3:ListBucket"))
+                .resources(List.of(bucket))
+                .conditions(Map.of("StringLike", Map.of("s3:prefix", StudentData.BACKUP_PREFIX + "*"))).build();
     }
 
     private Alias function(Code code, Map<String, String> environment, FunctionSpec spec) {

@@ -24,15 +24,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The REST API {@code student}, stage {@code prod}: {@code GET|POST /students}, {@code POST /backup} and the stage
- * root {@code GET|POST /} as proxy integrations requiring an API key, OPTIONS answered without one, CORS headers
- * on the 4XX and 5XX gateway responses, and the key {@code StudentApiKey} in the usage plan {@code StudentUsagePlan}.
+ * The REST API {@code student}, stage {@code prod}: {@code GET|POST /students}, {@code POST /backup}, the stage
+ * root {@code GET|POST /}, {@code GET|PUT|PATCH|DELETE /students/{studentid}}, {@code POST /students/import},
+ * {@code GET /backups}, {@code GET /backups/{name}} and {@code POST /backups/{name}/restore} as proxy integrations
+ * requiring an API key, OPTIONS answered without one, CORS headers on the 4XX and 5XX gateway responses (413 with
+ * the data plane's own body), and the key {@code StudentApiKey} in the usage plan {@code StudentUsagePlan}.
  */
 final class StudentRestApi extends Construct {
 
     static final String STAGE = "prod";
-    static final String ALLOW_HEADERS = "Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token";
-    static final String EXPOSE_HEADERS = "Retry-After,x-amzn-ErrorType,x-amzn-RequestId";
+    static final String ALLOW_METHODS = "GET,POST,PUT,PATCH,DELETE,OPTIONS";
+    static final String ALLOW_HEADERS =
+            "Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,If-Match";
+    static final String EXPOSE_HEADERS = "Retry-After,x-amzn-ErrorType,x-amzn-RequestId,ETag,Link";
+    /** The body of a request API Gateway refuses as larger than it or Lambda accepts, as the data plane words it. */
+    static final String TOO_LARGE_BODY = "{\"message\":\"Request Entity Too Large\",\"code\":\"PAYLOAD_TOO_LARGE\"}";
 
     final RestApi api;
     final ApiKey key;
@@ -44,20 +50,35 @@ final class StudentRestApi extends Construct {
                 .description("Student Records API").deployOptions(StageOptions.builder().stageName(STAGE).build())
                 .defaultMethodOptions(MethodOptions.builder().apiKeyRequired(true).build())
                 .defaultCorsPreflightOptions(CorsOptions.builder().allowOrigins(List.of("*"))
-                        .allowMethods(List.of("GET", "POST", "OPTIONS"))
+                        .allowMethods(List.of(ALLOW_METHODS.split(",")))
                         .allowHeaders(List.of(ALLOW_HEADERS.split(","))).maxAge(Duration.seconds(600))
                         .statusCode(204).build())
                 .build();
         route(api.getRoot(), functions.getStudentData, functions.insertStudentData);
-        route(api.getRoot().addResource("students"), functions.getStudentData, functions.insertStudentData);
+        IResource students = api.getRoot().addResource("students");
+        route(students, functions.getStudentData, functions.insertStudentData);
         api.getRoot().addResource("backup").addMethod("POST", new LambdaIntegration(functions.backup));
+        IResource student = students.addResource("{studentid}");
+        student.addMethod("GET", new LambdaIntegration(functions.getStudentData));
+        for (String method : List.of("PUT", "PATCH", "DELETE")) {
+            student.addMethod(method, new LambdaIntegration(functions.updateStudentData));
+        }
+        students.addResource("import").addMethod("POST", new LambdaIntegration(functions.importStudentData));
+        IResource backups = api.getRoot().addResource("backups");
+        backups.addMethod("GET", new LambdaIntegration(functions.listBackups));
+        IResource backup = backups.addResource("{name}");
+        backup.addMethod("GET", new LambdaIntegration(functions.listBackups));
+        backup.addResource("restore").addMethod("POST", new LambdaIntegration(functions.restoreBackup));
         Map<String, String> cors = Map.of(
                 "Access-Control-Allow-Origin", "'*'",
                 "Access-Control-Allow-Headers", "'" + ALLOW_HEADERS + "'",
-                "Access-Control-Allow-Methods", "'GET,POST,OPTIONS'",
+                "Access-Control-Allow-Methods", "'" + ALLOW_METHODS + "'",
                 "Access-Control-Expose-Headers", "'" + EXPOSE_HEADERS + "'");
         api.addGatewayResponse("Default4xx", GatewayResponseOptions.builder().type(ResponseType.DEFAULT_4_XX)
                 .responseHeaders(cors).build());
+        api.addGatewayResponse("RequestTooLarge", GatewayResponseOptions.builder()
+                .type(ResponseType.REQUEST_TOO_LARGE).statusCode("413").responseHeaders(cors)
+                .templates(Map.of("application/json", TOO_LARGE_BODY)).build());
         api.addGatewayResponse("Default5xx", GatewayResponseOptions.builder().type(ResponseType.DEFAULT_5_XX)
                 .responseHeaders(cors).build());
 

@@ -15,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FunctionsAndRolesTest {
 
+    private static final List<String> FUNCTIONS = List.of("getStudentData", "insertStudentData",
+            "BackupDynamoDBAndSendEmail", "updateStudentData", "importStudentData", "listBackups", "restoreBackup");
+
     private static Template template;
 
     @BeforeAll
@@ -26,7 +29,11 @@ class FunctionsAndRolesTest {
     @CsvSource({
             "getStudentData, dev.studentapi.lambda.GetStudentDataHandler::handleRequest, 29",
             "insertStudentData, dev.studentapi.lambda.InsertStudentDataHandler::handleRequest, 29",
-            "BackupDynamoDBAndSendEmail, dev.studentapi.lambda.BackupDynamoDBAndSendEmailHandler::handleRequest, 300"})
+            "BackupDynamoDBAndSendEmail, dev.studentapi.lambda.BackupDynamoDBAndSendEmailHandler::handleRequest, 300",
+            "updateStudentData, dev.studentapi.lambda.UpdateStudentDataHandler::handleRequest, 29",
+            "importStudentData, dev.studentapi.lambda.ImportStudentDataHandler::handleRequest, 29",
+            "listBackups, dev.studentapi.lambda.ListBackupsHandler::handleRequest, 29",
+            "restoreBackup, dev.studentapi.lambda.RestoreBackupHandler::handleRequest, 300"})
     void eachFunctionRunsItsHandlerOnJava21WithSnapStartAndTheConfiguration(String name, String handler,
                                                                              int timeout) {
         template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
@@ -48,7 +55,7 @@ class FunctionsAndRolesTest {
     @Test
     void getStudentDataMayOnlyReadTheTableAndWriteItsLog() {
         assertThat(statements("getStudentData")).containsExactly(
-                allow(List.of("dynamodb:Scan", "dynamodb:BatchGetItem"), arn(table())),
+                allow(List.of("dynamodb:Scan", "dynamodb:BatchGetItem", "dynamodb:GetItem"), arn(table())),
                 allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), arn(logGroupId("getStudentData"))));
     }
 
@@ -64,11 +71,55 @@ class FunctionsAndRolesTest {
     void theBackupMayReadTheTableWriteAndPresignBackupsAndSendTheNotice() {
         assertThat(statements("BackupDynamoDBAndSendEmail")).containsExactly(
                 allow(List.of("dynamodb:Scan", "dynamodb:BatchGetItem"), arn(table())),
-                allow(List.of("s3:PutObject", "s3:AbortMultipartUpload", "s3:GetObject"), Map.of("Fn::Join",
-                        List.of("", List.of(arn(backupBucketId()), "/backups/*")))),
+                allow(List.of("s3:PutObject", "s3:AbortMultipartUpload", "s3:GetObject"), backupObjects()),
                 allow(List.of("ses:SendEmail"), List.of(identity("SenderEmail"), identity("RecipientEmail"))),
                 allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                         arn(logGroupId("BackupDynamoDBAndSendEmail"))));
+    }
+
+    @Test
+    void updateStudentDataMayOnlyReadUpdateAndDeleteSingleItems() {
+        assertThat(statements("updateStudentData")).containsExactly(
+                allow(List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"), arn(table())),
+                allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), arn(logGroupId("updateStudentData"))));
+    }
+
+    @Test
+    void importStudentDataMayCheckIdsWriteItemsAndMailTheSummary() {
+        assertThat(statements("importStudentData")).containsExactly(
+                allow(List.of("dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:BatchWriteItem"), arn(table())),
+                allow(List.of("ses:SendEmail"), List.of(identity("SenderEmail"), identity("RecipientEmail"))),
+                allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), arn(logGroupId("importStudentData"))));
+    }
+
+    @Test
+    void listBackupsMayOnlyListAndReadBackupsAndNeverTouchTheTable() {
+        assertThat(statements("listBackups")).containsExactly(
+                listBackupPrefix(),
+                allow(List.of("s3:GetObject"), backupObjects()),
+                allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), arn(logGroupId("listBackups"))));
+    }
+
+    @Test
+    void restoreBackupMayReadBackupsWriteTheSafetyBackupAndWriteTheTable() {
+        assertThat(statements("restoreBackup")).containsExactly(
+                allow(List.of("dynamodb:Scan", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:BatchWriteItem"),
+                        arn(table())),
+                listBackupPrefix(),
+                allow(List.of("s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"), backupObjects()),
+                allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"), arn(logGroupId("restoreBackup"))));
+    }
+
+    @Test
+    void onlyTheWritersOfOneStudentMayUpdateOrDeleteAndOnlyBulkWritersMayBatchWrite() {
+        for (String name : List.of("getStudentData", "insertStudentData", "BackupDynamoDBAndSendEmail", "listBackups",
+                "importStudentData", "restoreBackup")) {
+            assertThat(actionsOf(name)).as(name).doesNotContain("dynamodb:UpdateItem", "dynamodb:DeleteItem");
+        }
+        for (String name : List.of("getStudentData", "insertStudentData", "BackupDynamoDBAndSendEmail", "listBackups",
+                "updateStudentData")) {
+            assertThat(actionsOf(name)).as(name).doesNotContain("dynamodb:BatchWriteItem");
+        }
     }
 
     @Test
@@ -94,13 +145,28 @@ class FunctionsAndRolesTest {
 
     @Test
     void functionRolesNameExactResourcesNeverAWildcard() {
-        for (String name : List.of("getStudentData", "insertStudentData", "BackupDynamoDBAndSendEmail")) {
+        for (String name : FUNCTIONS) {
             assertThat(statements(name)).extracting(statement -> statement.get("Resource"))
                     .noneMatch("*"::equals);
         }
     }
 
     // --- helpers: the template's logical ids and statements, normalised to lists of actions
+
+    private static Map<String, Object> backupObjects() {
+        return Map.of("Fn::Join", List.of("", List.of(arn(backupBucketId()), "/backups/*")));
+    }
+
+    private static Map<String, Object> listBackupPrefix() {
+        return Map.of("Action", List.of("s3:ListBucket"), "Effect", "Allow", "Resource", arn(backupBucketId()),
+                "Condition", Map.of("StringLike", Map.of("s3:prefix", "backups/*")));
+    }
+
+    private static List<Object> actionsOf(String function) {
+        List<Object> actions = new ArrayList<>();
+        statements(function).forEach(statement -> actions.addAll(asList(statement.get("Action"))));
+        return actions;
+    }
 
     private static String table() {
         return SynthesizedStack.onlyId("AWS::DynamoDB::Table");

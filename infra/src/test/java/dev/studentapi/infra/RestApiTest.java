@@ -32,14 +32,15 @@ class RestApiTest {
         List<Map<String, Object>> keyed = methods.values().stream().map(RestApiTest::props)
                 .filter(p -> !"OPTIONS".equals(p.get("HttpMethod"))).toList();
         assertThat(keyed).extracting(p -> p.get("HttpMethod"))
-                .containsExactlyInAnyOrder("GET", "POST", "GET", "POST", "POST");
+                .containsExactlyInAnyOrder("GET", "POST", "GET", "POST", "POST", "GET", "PUT", "PATCH", "DELETE",
+                        "POST", "GET", "GET", "POST");
         assertThat(keyed).allSatisfy(p -> {
             assertThat(p.get("ApiKeyRequired")).isEqualTo(true);
             assertThat(((Map<?, ?>) p.get("Integration")).get("Type")).isEqualTo("AWS_PROXY");
         });
         List<Map<String, Object>> preflights = methods.values().stream().map(RestApiTest::props)
                 .filter(p -> "OPTIONS".equals(p.get("HttpMethod"))).toList();
-        assertThat(preflights).hasSize(3).allSatisfy(p -> {
+        assertThat(preflights).hasSize(8).allSatisfy(p -> {
             assertThat(p.get("ApiKeyRequired")).isNotEqualTo(true);
             assertThat(p.get("AuthorizationType")).isEqualTo("NONE");
         });
@@ -69,24 +70,42 @@ class RestApiTest {
                 "Integration", Match.objectLike(Map.of("Type", "MOCK", "IntegrationResponses", List.of(
                         Match.objectLike(Map.of("StatusCode", "204", "ResponseParameters", Map.of(
                                 "method.response.header.Access-Control-Allow-Headers",
-                                "'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token'",
+                                "'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,If-Match'",
                                 "method.response.header.Access-Control-Allow-Origin", "'*'",
-                                "method.response.header.Access-Control-Allow-Methods", "'GET,POST,OPTIONS'",
+                                "method.response.header.Access-Control-Allow-Methods", "'GET,POST,PUT,PATCH,DELETE,OPTIONS'",
                                 "method.response.header.Access-Control-Max-Age", "'600'")))))))));
     }
 
     @Test
     void gatewayErrorsCarryCorsHeaders() {
-        for (String type : List.of("DEFAULT_4XX", "DEFAULT_5XX")) {
+        for (String type : List.of("DEFAULT_4XX", "DEFAULT_5XX", "REQUEST_TOO_LARGE")) {
             template.hasResourceProperties("AWS::ApiGateway::GatewayResponse", Match.objectLike(Map.of(
                     "ResponseType", type, "ResponseParameters", Map.of(
                             "gatewayresponse.header.Access-Control-Allow-Origin", "'*'",
                             "gatewayresponse.header.Access-Control-Allow-Headers",
-                            "'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token'",
-                            "gatewayresponse.header.Access-Control-Allow-Methods", "'GET,POST,OPTIONS'",
+                            "'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,If-Match'",
+                            "gatewayresponse.header.Access-Control-Allow-Methods", "'GET,POST,PUT,PATCH,DELETE,OPTIONS'",
                             "gatewayresponse.header.Access-Control-Expose-Headers",
-                            "'Retry-After,x-amzn-ErrorType,x-amzn-RequestId'"))));
+                            "'Retry-After,x-amzn-ErrorType,x-amzn-RequestId,ETag,Link'"))));
         }
+    }
+
+    @Test
+    void routesTheRecordsAndBackupRoutesToTheirFunctions() {
+        assertThat(methodsOn("{studentid}")).isEqualTo(Map.of("GET", "getStudentData", "PUT", "updateStudentData",
+                "PATCH", "updateStudentData", "DELETE", "updateStudentData"));
+        assertThat(methodsOn("import")).isEqualTo(Map.of("POST", "importStudentData"));
+        assertThat(methodsOn("backups")).isEqualTo(Map.of("GET", "listBackups"));
+        assertThat(methodsOn("{name}")).isEqualTo(Map.of("GET", "listBackups"));
+        assertThat(methodsOn("restore")).isEqualTo(Map.of("POST", "restoreBackup"));
+    }
+
+    @Test
+    void aRequestTooLargeForLambdaIsA413WithTheDataPlanesCode() {
+        template.hasResourceProperties("AWS::ApiGateway::GatewayResponse", Match.objectLike(Map.of(
+                "ResponseType", "REQUEST_TOO_LARGE", "StatusCode", "413", "ResponseTemplates", Map.of(
+                        "application/json",
+                        "{\"message\":\"Request Entity Too Large\",\"code\":\"PAYLOAD_TOO_LARGE\"}"))));
     }
 
     @Test
@@ -122,6 +141,28 @@ class RestApiTest {
                         " --include-value --query value --output text --region ", Map.of("Ref", "AWS::Region")))))));
         assertThat(template.toJSON().toString()).doesNotContain("Fn::GetAtt=[" + key + ", Value]")
                 .doesNotContain("\"" + key + "\",\"Value\"");
+    }
+
+    /** The keyed methods on the one resource {@code pathPart}, each with the function its integration invokes. */
+    private static Map<String, String> methodsOn(String pathPart) {
+        Map<String, Map<String, Object>> resources = template.findResources("AWS::ApiGateway::Resource",
+                Map.of("Properties", Match.objectLike(Map.of("PathPart", pathPart))));
+        assertThat(resources).as(pathPart).hasSize(1);
+        String resource = resources.keySet().iterator().next();
+        Map<String, String> methods = new java.util.TreeMap<>();
+        template.findResources("AWS::ApiGateway::Method", Map.of("Properties", Match.objectLike(Map.of(
+                "ResourceId", Map.of("Ref", resource))))).values().forEach(method -> {
+                    Map<String, Object> p = props(method);
+                    if (!"OPTIONS".equals(p.get("HttpMethod"))) {
+                        String uri = String.valueOf(((Map<?, ?>) p.get("Integration")).get("Uri"));
+                        String function = List.of("getStudentData", "updateStudentData", "importStudentData",
+                                "listBackups", "restoreBackup").stream()
+                                .filter(name -> uri.contains(SynthesizedStack.aliasId(name))).findFirst()
+                                .orElse(uri);
+                        methods.put((String) p.get("HttpMethod"), function);
+                    }
+                });
+        return methods;
     }
 
     @SuppressWarnings("unchecked")

@@ -6,6 +6,7 @@ import dev.studentapi.dynamodb.DynamoDbStudentStore;
 import dev.studentapi.dynamodb.DynamoDbTables;
 import dev.studentapi.functions.CorsPolicy;
 import dev.studentapi.functions.DataPlaneAssembly;
+import dev.studentapi.functions.PageCursor;
 import dev.studentapi.functions.StudentFunctions;
 import dev.studentapi.s3.S3Connection;
 import dev.studentapi.s3.S3ObjectStore;
@@ -13,12 +14,13 @@ import dev.studentapi.ses.SesMailer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
 /**
- * The composition root of a function container: the DynamoDB, S3 and SES clients and the three functions over
- * them, built once from the environment. Safe for concurrent use; building it makes no network call.
+ * The composition root of a function container: the DynamoDB, S3 and SES clients and the data-plane functions
+ * over them, built once from the environment. Safe for concurrent use; building it makes no network call.
  */
 public final class LambdaComponents implements AutoCloseable {
 
@@ -30,6 +32,7 @@ public final class LambdaComponents implements AutoCloseable {
     private final SesV2Client ses;
     private final StudentFunctions functions;
     private final CorsPolicy cors;
+    private final ProxyExchange.Exchange exchange;
 
     private LambdaComponents(LambdaSettings settings, DynamoDbClient dynamoDb, S3Connection s3, SesV2Client ses,
                              Clock clock) {
@@ -41,8 +44,9 @@ public final class LambdaComponents implements AutoCloseable {
         var bucket = new S3ObjectStore(s3.client(), s3.presigner(), settings.bucketName(), clock);
         this.functions = DataPlaneAssembly.assemble(studentStore, bucket, new SesMailer(ses),
                 new DataPlaneAssembly.Mailing(settings.language(), settings.senderEmail(), settings.recipientEmail()),
-                clock).functions();
+                clock, cursors(settings)).functions();
         this.cors = new CorsPolicy(settings.allowedOrigins());
+        this.exchange = new ProxyExchange.Exchange(cors, functions.replies(), settings.language());
     }
 
     /** Builds everything from {@code environment} (see {@link LambdaSettings} and {@link AwsAccess#from}). */
@@ -77,6 +81,16 @@ public final class LambdaComponents implements AutoCloseable {
 
     CorsPolicy cors() {
         return cors;
+    }
+
+    ProxyExchange.Exchange exchange() {
+        return exchange;
+    }
+
+    /** Cursors signed with the deployment's shared secret, else with one of this container only. */
+    private static PageCursor cursors(LambdaSettings settings) {
+        return settings.cursorSecret().map(secret -> new PageCursor(secret.getBytes(StandardCharsets.UTF_8)))
+                .orElseGet(PageCursor::ofRandomSecret);
     }
 
     /**

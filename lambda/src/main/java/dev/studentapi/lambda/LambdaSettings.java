@@ -9,15 +9,25 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The configuration of a function container, read from its environment variables: {@code TABLE_NAME},
  * {@code S3_BUCKET_NAME}, {@code SENDER_EMAIL}, {@code RECIPIENT_EMAIL} (all required), {@code LOCALE}
- * ({@code en} or {@code vi}), {@code CORS_ALLOWED_ORIGINS} (default {@code *}) and the AWS region, endpoint and
- * credentials ({@link AwsAccess#from}).
+ * ({@code en} or {@code vi}), {@code CORS_ALLOWED_ORIGINS} (default {@code *}), {@code PAGE_CURSOR_SECRET} (at
+ * least 16 characters, shared by every function of a deployment so that any container continues a page another
+ * one began; without it cursors hold only within one container) and the AWS region, endpoint and credentials
+ * ({@link AwsAccess#from}).
  */
 public record LambdaSettings(AwsAccess aws, String tableName, String bucketName, String senderEmail,
-                             String recipientEmail, Language language, List<String> allowedOrigins) {
+                             String recipientEmail, Language language, List<String> allowedOrigins,
+                             Optional<String> cursorSecret) {
+
+    /** Settings without a shared cursor secret. */
+    public LambdaSettings(AwsAccess aws, String tableName, String bucketName, String senderEmail,
+                          String recipientEmail, Language language, List<String> allowedOrigins) {
+        this(aws, tableName, bucketName, senderEmail, recipientEmail, language, allowedOrigins, Optional.empty());
+    }
 
     public LambdaSettings {
         Objects.requireNonNull(aws, "aws");
@@ -27,6 +37,7 @@ public record LambdaSettings(AwsAccess aws, String tableName, String bucketName,
         Objects.requireNonNull(recipientEmail, "recipientEmail");
         Objects.requireNonNull(language, "language");
         allowedOrigins = List.copyOf(allowedOrigins);
+        Objects.requireNonNull(cursorSecret, "cursorSecret");
     }
 
     /**
@@ -40,8 +51,13 @@ public record LambdaSettings(AwsAccess aws, String tableName, String bucketName,
                 .orElse(Language.EN);
         List<String> origins = Arrays.stream(variables.text("CORS_ALLOWED_ORIGINS", "*").split(","))
                 .map(String::strip).filter(origin -> !origin.isEmpty()).toList();
+        Optional<String> cursorSecret = variables.optional("PAGE_CURSOR_SECRET");
+        if (cursorSecret.isPresent() && cursorSecret.get().length() < 16) {
+            throw new ConfigurationException("PAGE_CURSOR_SECRET must have at least 16 characters");
+        }
         return new LambdaSettings(AwsAccess.from(variables), variables.required("TABLE_NAME"),
                 variables.required("S3_BUCKET_NAME"), variables.required("SENDER_EMAIL"),
-                variables.required("RECIPIENT_EMAIL"), language, origins.isEmpty() ? List.of("*") : origins);
+                variables.required("RECIPIENT_EMAIL"), language, origins.isEmpty() ? List.of("*") : origins,
+                cursorSecret);
     }
 }

@@ -36,7 +36,7 @@ class GetStudentDataHandlerTest {
         assertThat(response.getIsBase64Encoded()).isFalse();
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json")
                 .containsEntry("Access-Control-Allow-Origin", "*")
-                .containsEntry("Access-Control-Expose-Headers", "Retry-After,x-amzn-ErrorType,x-amzn-RequestId");
+                .containsEntry("Access-Control-Expose-Headers", "Retry-After,x-amzn-ErrorType,x-amzn-RequestId,ETag,Link");
     }
 
     @Test
@@ -63,7 +63,7 @@ class GetStudentDataHandlerTest {
         assertThat(response.getHeaders()).containsEntry("Access-Control-Allow-Origin", "*")
                 .containsEntry("Access-Control-Allow-Methods", "GET,POST,OPTIONS")
                 .containsEntry("Access-Control-Allow-Headers",
-                        "Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token")
+                        "Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,If-Match")
                 .containsEntry("Access-Control-Max-Age", "600");
     }
 

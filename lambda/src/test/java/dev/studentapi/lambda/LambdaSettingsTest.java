@@ -50,6 +50,18 @@ class LambdaSettingsTest {
     }
 
     @Test
+    void readsTheSharedCursorSecretAndRefusesAShortOneWithoutShowingIt() {
+        Map<String, String> environment = deployed();
+        environment.put("PAGE_CURSOR_SECRET", "0123456789abcdef-deployment");
+        assertThat(LambdaSettings.from(environment).cursorSecret()).contains("0123456789abcdef-deployment");
+        assertThat(LambdaSettings.from(deployed()).cursorSecret()).isEmpty();
+
+        environment.put("PAGE_CURSOR_SECRET", "short-secret");
+        assertThatThrownBy(() -> LambdaSettings.from(environment)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("PAGE_CURSOR_SECRET").hasMessageNotContaining("short-secret");
+    }
+
+    @Test
     void namesAMissingVariable() {
         Map<String, String> environment = deployed();
         environment.remove("S3_BUCKET_NAME");

@@ -8,6 +8,7 @@ import dev.studentapi.core.text.Language;
 import dev.studentapi.functions.ApiResponse;
 import dev.studentapi.functions.CorsPolicy;
 import dev.studentapi.functions.DataPlaneReplies;
+import dev.studentapi.functions.StreamedResponse;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +129,73 @@ class ProxyExchangeTest {
             });
 
             assertThat(response.getStatusCode()).isEqualTo(500);
+        }
+    }
+
+    @Nested
+    class WholeRequests {
+
+        private final ProxyExchange.Exchange exchange = new ProxyExchange.Exchange(cors, replies, Language.EN);
+
+        private APIGatewayProxyResponseEvent handle(ProxyExchange.Call call) {
+            return ProxyExchange.handle(post("").withQueryStringParameters(Map.of("format", "csv")), context,
+                    exchange, "GET,OPTIONS", call);
+        }
+
+        private StreamedResponse csvOf(long bytes) {
+            return new StreamedResponse(200, Map.of(), "text/csv; charset=utf-8", out -> {
+                byte[] line = "SV0000001,Student,CNTT1,2003-01-02,s@example.edu.vn\r\n"
+                        .getBytes(StandardCharsets.UTF_8);
+                for (long written = 0; written < bytes; written += line.length) {
+                    out.write(line);
+                }
+            });
+        }
+
+        @Test
+        void rendersAStreamedBodyWithItsOwnType() {
+            APIGatewayProxyResponseEvent response = handle(request -> csvOf(1));
+
+            assertThat(response.getStatusCode()).isEqualTo(200);
+            assertThat(response.getHeaders()).containsEntry("Content-Type", "text/csv; charset=utf-8")
+                    .containsEntry("Access-Control-Allow-Origin", "*");
+            assertThat(response.getBody()).isEqualTo("SV0000001,Student,CNTT1,2003-01-02,s@example.edu.vn\r\n");
+        }
+
+        @Test
+        void aBodyThatWouldNotFitLambdasResponseIsRefusedWithItsCode() {
+            APIGatewayProxyResponseEvent fits = handle(request -> csvOf(5_000_000));
+            APIGatewayProxyResponseEvent tooLarge = handle(request -> csvOf(6_000_000));
+
+            assertThat(fits.getStatusCode()).isEqualTo(200);
+            assertThat(tooLarge.getStatusCode()).isEqualTo(400);
+            assertThat(tooLarge.getHeaders()).containsEntry("Content-Type", "application/json");
+            assertThat(tooLarge.getBody()).isEqualTo("{\"message\":\"The answer exceeds the 6 MB a function may "
+                    + "return; ask for pages (limit, cursor) or filter.\",\"code\":\"RESPONSE_TOO_LARGE\"}");
+        }
+
+        @Test
+        void aBodyThatFailsWhileItIsWrittenIsAnsweredAsAFailure() {
+            APIGatewayProxyResponseEvent response = handle(request -> new StreamedResponse(200, Map.of(), "text/csv",
+                    out -> {
+                        out.write('x');
+                        throw new StoreException("DynamoDB: cannot read students");
+                    }));
+
+            assertThat(response.getStatusCode()).isEqualTo(503);
+            assertThat(response.getBody()).contains("\"code\":\"SERVICE_UNAVAILABLE\"").doesNotContain("x\"");
+        }
+
+        @Test
+        void answersAPreflightWithTheMethodsOfItsPath() {
+            APIGatewayProxyResponseEvent response = ProxyExchange.handle(
+                    new APIGatewayProxyRequestEvent().withHttpMethod("OPTIONS"), context, exchange, "GET,OPTIONS",
+                    request -> {
+                        throw new AssertionError("a preflight calls no function");
+                    });
+
+            assertThat(response.getStatusCode()).isEqualTo(204);
+            assertThat(response.getHeaders()).containsEntry("Access-Control-Allow-Methods", "GET,OPTIONS");
         }
     }
 }

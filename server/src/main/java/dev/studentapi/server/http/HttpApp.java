@@ -57,7 +57,7 @@ public final class HttpApp {
             config.routes.beforeMatched(Route.keyedOnly(new BodyLimit(replies)::check));
             gateway.ifPresent(gate -> config.routes.beforeMatched(Route.keyedOnly(new GatewayFilter(gate)::admit)));
             for (Route route : DataPlaneRoutes.table(stage, functions, backups, cors, replies)) {
-                config.routes.addHttpHandler(route.method(), route.path(), route.handler(), route.access());
+                config.routes.addHttpHandler(route.method(), route.path(), route.handler(), route.roles());
             }
             downloads.ifPresent(route -> config.routes.get("/downloads/{bucket}/<key>",
                     ctx -> route.handle(ctx, replies)));
@@ -76,7 +76,7 @@ public final class HttpApp {
     /** Javalin's own refusals and every exception, answered through the data plane's replies. */
     private static void failures(JavalinConfig config, DataPlaneReplies replies) {
         config.routes.error(404, ctx -> {
-            if (ctx.resultInputStream() == null) { // a route's own 404 (BACKUP_NOT_FOUND) keeps its body
+            if (ctx.attribute(RequestAttributes.ANSWERED) == null) {
                 JsonReplies.send(ctx, replies.notFound());
             }
         });
