@@ -9,10 +9,16 @@ import dev.studentapi.core.student.StudentValidator;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The students of a backup object, read from the bucket as a stream each time and held to the student rules row by
@@ -51,15 +57,99 @@ final class BackupSource implements StudentSource {
         }
     }
 
-    /** Streams the valid students; ids are kept in a set unless {@link #check()} found the rows ordered. */
+    /**
+     * Streams the valid students; ids are kept in a set unless {@link #check()} found the rows ordered. Reading and
+     * checking run on a thread of their own, a batch ahead of the sink (which stays on the caller's thread, as a
+     * store's transaction needs), so that a restore parses and writes at the same time; memory stays bounded.
+     */
     @Override
     public void forEach(StudentSink sink) throws IOException {
+        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        AtomicBoolean stopped = new AtomicBoolean();
+        Thread reader = new Thread(() -> produce(queue, stopped), "backup-reader");
+        reader.setDaemon(true);
+        reader.start();
         try {
-            readOnce(sink, !ordered);
-        } catch (OutOfOrder changed) {
-            throw new UnreadableSnapshotException(SnapshotProblem.ofFile(SnapshotProblem.NOT_A_BACKUP,
-                    "the object " + key + " changed while it was read"));
+            for (Batch batch = take(queue); batch.students() != null; batch = take(queue)) {
+                for (Student student : batch.students()) {
+                    sink.accept(student);
+                }
+            }
+        } finally {
+            stopped.set(true);
+            queue.clear();
         }
+    }
+
+    private static final int BATCH = 1000;
+    private static final int QUEUED_BATCHES = 4;
+
+    /** Students read ahead; the end of the file has none, and a failure ends the stream. */
+    private record Batch(List<Student> students, Throwable failure) {}
+
+    private void produce(BlockingQueue<Batch> queue, AtomicBoolean stopped) {
+        List<Student> batch = new ArrayList<>(BATCH);
+        Batch last;
+        try {
+            readOnce(student -> {
+                batch.add(student);
+                if (batch.size() == BATCH) {
+                    offer(queue, new Batch(List.copyOf(batch), null), stopped);
+                    batch.clear();
+                }
+            }, !ordered);
+            offer(queue, new Batch(List.copyOf(batch), null), stopped);
+            last = new Batch(null, null);
+        } catch (OutOfOrder changed) {
+            last = new Batch(null, new UnreadableSnapshotException(SnapshotProblem.ofFile(
+                    SnapshotProblem.NOT_A_BACKUP, "the object " + key + " changed while it was read")));
+        } catch (Throwable failure) {
+            last = new Batch(null, failure);
+        }
+        try {
+            offer(queue, last, stopped);
+        } catch (IOException stoppedMeanwhile) {
+            // the consumer is gone: nobody waits for the end
+        }
+    }
+
+    /** Hands a batch over, giving up (with an exception that ends the read) once the consumer has stopped. */
+    private static void offer(BlockingQueue<Batch> queue, Batch batch, AtomicBoolean stopped) throws IOException {
+        try {
+            while (!queue.offer(batch, 50, TimeUnit.MILLISECONDS)) {
+                if (stopped.get()) {
+                    throw new IOException("the restore stopped reading");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the backup", e);
+        }
+    }
+
+    /** The next batch: students, the end (no students, no failure), or the reader's failure rethrown here. */
+    private static Batch take(BlockingQueue<Batch> queue) throws IOException {
+        Batch batch;
+        try {
+            batch = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while restoring", e);
+        }
+        Throwable failure = batch.failure();
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw new IOException(failure);
+        }
+        return batch;
     }
 
     /** Thrown on the first id that is not greater than the one before, to start over with a set of ids. */
