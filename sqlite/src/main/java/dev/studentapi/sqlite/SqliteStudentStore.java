@@ -15,8 +15,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -46,6 +48,9 @@ public final class SqliteStudentStore implements StudentStore {
     private static final String LIMITED = " LIMIT ?";
     private static final String EXISTING =
             "SELECT studentid FROM students WHERE studentid IN (SELECT value FROM json_each(?))";
+
+    /** Students sent to SQLite at a time by a bulk write. */
+    static final int BATCH = 1000;
 
     private final SqliteDatabase database;
 
@@ -97,11 +102,7 @@ public final class SqliteStudentStore implements StudentStore {
         return database.write("replace a student", connection -> {
             PreparedStatement statement = database.prepared(connection,
                     expected.isPresent() ? UPDATE + EXPECTED : UPDATE);
-            statement.setString(1, updated.name());
-            statement.setString(2, updated.className());
-            statement.setString(3, updated.birthdate());
-            statement.setString(4, updated.email());
-            statement.setString(5, updated.studentId());
+            bindUpdate(statement, updated);
             if (expected.isPresent()) {
                 bindExpected(statement, 6, expected.get());
             }
@@ -173,34 +174,17 @@ public final class SqliteStudentStore implements StudentStore {
         });
     }
 
-    /** One transaction: REPLACE upserts, SKIP inserts or ignores, FAIL inserts and undoes all on a stored id. */
+    /**
+     * One transaction, in batches of {@value #BATCH}: every student is inserted or ignored; an ignored one is
+     * updated (REPLACE), kept (SKIP) or undoes everything with {@link DuplicateStudentException} (FAIL).
+     */
     @Override
     public BulkCounts writeAll(StudentSource source, ConflictPolicy policy) throws IOException {
         return database.<BulkCounts, IOException>write("import students", connection -> {
-            long[] counts = new long[3];
-            PreparedStatement insert = database.prepared(connection,
-                    policy == ConflictPolicy.FAIL ? INSERT : INSERT_OR_IGNORE);
-            PreparedStatement update = database.prepared(connection, UPDATE);
-            source.forEach(student -> {
-                try {
-                    if (insertOne(insert, student, policy)) {
-                        counts[0]++;
-                    } else if (policy == ConflictPolicy.REPLACE) {
-                        update.setString(1, student.name());
-                        update.setString(2, student.className());
-                        update.setString(3, student.birthdate());
-                        update.setString(4, student.email());
-                        update.setString(5, student.studentId());
-                        update.executeUpdate();
-                        counts[1]++;
-                    } else {
-                        counts[2]++;
-                    }
-                } catch (SQLException e) {
-                    throw SqliteFailure.of("import students", e);
-                }
-            });
-            return new BulkCounts(counts[0], counts[1], counts[2]);
+            Batches batches = new Batches(connection, policy);
+            source.forEach(batches::add);
+            batches.flush();
+            return new BulkCounts(batches.inserted, batches.replaced, batches.skipped);
         });
     }
 
@@ -209,31 +193,70 @@ public final class SqliteStudentStore implements StudentStore {
     public BulkCounts replaceAll(StudentSource source) throws IOException {
         return database.<BulkCounts, IOException>write("replace every student", connection -> {
             database.prepared(connection, DELETE_ALL).executeUpdate();
-            PreparedStatement insert = database.prepared(connection, INSERT);
-            long[] inserted = {0};
-            source.forEach(student -> {
-                try {
-                    bind(insert, student);
-                    insert.executeUpdate();
-                    inserted[0]++;
-                } catch (SQLException e) {
-                    throw SqliteFailure.of("replace every student", e);
-                }
-            });
-            return new BulkCounts(inserted[0], 0, 0);
+            Batches batches = new Batches(connection, ConflictPolicy.FAIL);
+            source.forEach(batches::add);
+            batches.flush();
+            return new BulkCounts(batches.inserted, 0, 0);
         });
     }
 
-    private static boolean insertOne(PreparedStatement insert, Student student, ConflictPolicy policy)
-            throws SQLException {
-        bind(insert, student);
-        try {
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            if (policy == ConflictPolicy.FAIL && SqliteFailure.violatesUniqueness(e)) {
-                throw new DuplicateStudentException(student.studentId());
+    /** Students of a bulk write, sent to SQLite a batch at a time; holds at most one batch. */
+    private final class Batches {
+        private final PreparedStatement insert;
+        private final PreparedStatement update;
+        private final ConflictPolicy policy;
+        private final List<Student> pending = new ArrayList<>(BATCH);
+        private long inserted;
+        private long replaced;
+        private long skipped;
+
+        Batches(Connection connection, ConflictPolicy policy) throws SQLException {
+            this.insert = database.prepared(connection, INSERT_OR_IGNORE);
+            this.update = database.prepared(connection, UPDATE);
+            this.policy = policy;
+        }
+
+        void add(Student student) {
+            pending.add(student);
+            if (pending.size() == BATCH) {
+                flush();
             }
-            throw e;
+        }
+
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            try {
+                for (Student student : pending) {
+                    bind(insert, student);
+                    insert.addBatch();
+                }
+                int[] changed = insert.executeBatch();
+                boolean updates = false;
+                for (int i = 0; i < changed.length; i++) {
+                    Student student = pending.get(i);
+                    if (changed[i] > 0) {
+                        inserted++;
+                    } else if (policy == ConflictPolicy.FAIL) {
+                        throw new DuplicateStudentException(student.studentId());
+                    } else if (policy == ConflictPolicy.SKIP) {
+                        skipped++;
+                    } else {
+                        bindUpdate(update, student);
+                        update.addBatch();
+                        updates = true;
+                        replaced++;
+                    }
+                }
+                if (updates) {
+                    update.executeBatch();
+                }
+            } catch (SQLException e) {
+                throw SqliteFailure.of("write students", e);
+            } finally {
+                pending.clear();
+            }
         }
     }
 
@@ -250,6 +273,14 @@ public final class SqliteStudentStore implements StudentStore {
         statement.setString(3, student.className());
         statement.setString(4, student.birthdate());
         statement.setString(5, student.email());
+    }
+
+    private static void bindUpdate(PreparedStatement statement, Student student) throws SQLException {
+        statement.setString(1, student.name());
+        statement.setString(2, student.className());
+        statement.setString(3, student.birthdate());
+        statement.setString(4, student.email());
+        statement.setString(5, student.studentId());
     }
 
     private static void bindExpected(PreparedStatement statement, int first, Student expected) throws SQLException {

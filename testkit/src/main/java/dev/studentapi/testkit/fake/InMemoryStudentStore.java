@@ -26,9 +26,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Students in a sorted concurrent map; for tests. Safe for concurrent use: single changes are atomic map
- * operations, and a bulk write or a replacement of the table applies all at once (it first reads its whole source,
- * so nothing is written when the source fails), never seen half done. A stream sees every student stored before
- * it began and may see some stored while it runs, like a database read without a snapshot.
+ * operations, and a bulk write first reads its whole source (so a failing source writes nothing) and then applies
+ * it while single changes wait. A stream sees every student stored before it began and may see some stored
+ * while it runs, like a database read without a snapshot (so it may also see a bulk write half applied).
  */
 public final class InMemoryStudentStore implements StudentStore {
     private final ConcurrentSkipListMap<String, Student> students = new ConcurrentSkipListMap<>();
