@@ -61,21 +61,28 @@ public final class JsonSnapshotFormat implements SnapshotFormat {
     @Override
     public void read(InputStream in, RowSink rows) throws IOException {
         try (JsonParser json = factory.createParser(in)) {
-            if (next(json) != JsonToken.START_ARRAY) {
-                throw notABackup("a backup is a JSON array of student objects");
+            readArray(json, rows);
+        } catch (JsonProcessingException e) {
+            throw notJson(e);
+        }
+    }
+
+    /** The parser's own failures surface as {@link JsonProcessingException}; the sink's pass through as they are. */
+    private static void readArray(JsonParser json, RowSink rows) throws IOException {
+        if (next(json) != JsonToken.START_ARRAY) {
+            throw notABackup("a backup is a JSON array of student objects");
+        }
+        long row = 0;
+        for (JsonToken token = next(json); token != JsonToken.END_ARRAY; token = next(json)) {
+            row++;
+            if (token != JsonToken.START_OBJECT) {
+                throw new UnreadableSnapshotException(new SnapshotProblem(row, Optional.empty(),
+                        SnapshotProblem.NOT_A_BACKUP, Optional.of("row " + row + " is not an object")));
             }
-            long row = 0;
-            for (JsonToken token = next(json); token != JsonToken.END_ARRAY; token = next(json)) {
-                row++;
-                if (token != JsonToken.START_OBJECT) {
-                    throw new UnreadableSnapshotException(new SnapshotProblem(row, Optional.empty(),
-                            SnapshotProblem.NOT_A_BACKUP, Optional.of("row " + row + " is not an object")));
-                }
-                rows.accept(row, fields(json));
-            }
-            if (next(json) != null) {
-                throw notABackup("there is more after the array");
-            }
+            rows.accept(row, fields(json));
+        }
+        if (next(json) != null) {
+            throw notABackup("there is more after the array");
         }
     }
 
@@ -89,7 +96,7 @@ public final class JsonSnapshotFormat implements SnapshotFormat {
                 case VALUE_NULL -> null;
                 case VALUE_TRUE, VALUE_FALSE -> json.getBooleanValue();
                 case START_OBJECT, START_ARRAY -> {
-                    skip(json);
+                    json.skipChildren();
                     yield List.of();
                 }
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> json.getNumberValue();
@@ -102,26 +109,14 @@ public final class JsonSnapshotFormat implements SnapshotFormat {
         return fields;
     }
 
-    private static void skip(JsonParser json) throws IOException {
-        try {
-            json.skipChildren();
-        } catch (JsonProcessingException e) {
-            throw notJson(e);
-        }
-    }
-
-    /** The next token; a parse error or an early end is a file that is not JSON. */
+    /** The next token; an early end is a file that is not JSON. */
     private static JsonToken next(JsonParser json) throws IOException {
-        try {
-            JsonToken token = json.nextToken();
-            if (token == null && json.getParsingContext().inArray()) {
-                throw new UnreadableSnapshotException(SnapshotProblem.ofFile(SnapshotProblem.NOT_JSON,
-                        "the file ends inside the array"));
-            }
-            return token;
-        } catch (JsonProcessingException e) {
-            throw notJson(e);
+        JsonToken token = json.nextToken();
+        if (token == null && !json.getParsingContext().inRoot()) {
+            throw new UnreadableSnapshotException(SnapshotProblem.ofFile(SnapshotProblem.NOT_JSON,
+                    "the file ends inside the array"));
         }
+        return token;
     }
 
     private static UnreadableSnapshotException notJson(JsonProcessingException e) {
