@@ -17,6 +17,8 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -57,6 +59,13 @@ final class StudentFunctions extends Construct {
         environment.put("SENDER_EMAIL", parameters.senderEmail.getValueAsString());
         environment.put("RECIPIENT_EMAIL", parameters.recipientEmail.getValueAsString());
         environment.put("LOCALE", parameters.locale.getValueAsString());
+        // one secret per deployment, so that any container continues a page another one began
+        Secret cursorSecret = Secret.Builder.create(this, "PageCursorSecret")
+                .description("Signs the page cursors of the students API")
+                .generateSecretString(SecretStringGenerator.builder().passwordLength(40).excludePunctuation(true)
+                        .build())
+                .removalPolicy(RemovalPolicy.DESTROY).build();
+        environment.put("PAGE_CURSOR_SECRET", cursorSecret.getSecretValue().unsafeUnwrap());
         Code code = Code.fromAsset(assets.functionCode().toString());
 
         getStudentData = function(code, environment, new FunctionSpec("getStudentData", "GetStudentDataHandler",
@@ -70,6 +79,7 @@ final class StudentFunctions extends Construct {
                 "BackupDynamoDBAndSendEmailHandler", Duration.minutes(5), List.of(
                 allow(List.of("dynamodb:Scan", "dynamodb:BatchGetItem"), table),
                 allow(List.of("s3:PutObject", "s3:AbortMultipartUpload", "s3:GetObject"), backups),
+                listBucket(bucket),
                 allow(List.of("ses:SendEmail"), sender, recipient))));
         updateStudentData = function(code, environment, new FunctionSpec("updateStudentData",
                 "UpdateStudentDataHandler", Duration.seconds(29), List.of(

@@ -72,6 +72,7 @@ class FunctionsAndRolesTest {
         assertThat(statements("BackupDynamoDBAndSendEmail")).containsExactly(
                 allow(List.of("dynamodb:Scan", "dynamodb:BatchGetItem"), arn(table())),
                 allow(List.of("s3:PutObject", "s3:AbortMultipartUpload", "s3:GetObject"), backupObjects()),
+                listBackupPrefix(),
                 allow(List.of("ses:SendEmail"), List.of(identity("SenderEmail"), identity("RecipientEmail"))),
                 allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                         arn(logGroupId("BackupDynamoDBAndSendEmail"))));
@@ -120,6 +121,18 @@ class FunctionsAndRolesTest {
                 "updateStudentData")) {
             assertThat(actionsOf(name)).as(name).doesNotContain("dynamodb:BatchWriteItem");
         }
+    }
+
+    @Test
+    void everyFunctionSignsPageCursorsWithTheDeploymentsGeneratedSecret() {
+        String secret = SynthesizedStack.onlyId("AWS::SecretsManager::Secret");
+        template.hasResourceProperties("AWS::SecretsManager::Secret", Match.objectLike(Map.of(
+                "GenerateSecretString", Match.objectLike(Map.of("PasswordLength", 40, "ExcludePunctuation", true)))));
+        Map<String, Object> reference = Map.of("Fn::Join", List.of("", List.of("{{resolve:secretsmanager:",
+                Map.of("Ref", secret), ":SecretString:::}}")));
+        assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties", Match.objectLike(Map.of(
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("PAGE_CURSOR_SECRET", reference))))))))
+                .hasSize(FUNCTIONS.size());
     }
 
     @Test

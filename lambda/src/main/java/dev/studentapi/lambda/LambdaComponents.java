@@ -4,6 +4,7 @@ import dev.studentapi.aws.AwsAccess;
 import dev.studentapi.dynamodb.DynamoDbClients;
 import dev.studentapi.dynamodb.DynamoDbStudentStore;
 import dev.studentapi.dynamodb.DynamoDbTables;
+import dev.studentapi.functions.BackupFunctions;
 import dev.studentapi.functions.CorsPolicy;
 import dev.studentapi.functions.DataPlaneAssembly;
 import dev.studentapi.functions.PageCursor;
@@ -31,6 +32,7 @@ public final class LambdaComponents implements AutoCloseable {
     private final S3Connection s3;
     private final SesV2Client ses;
     private final StudentFunctions functions;
+    private final BackupFunctions backupFunctions;
     private final CorsPolicy cors;
     private final ProxyExchange.Exchange exchange;
 
@@ -42,9 +44,12 @@ public final class LambdaComponents implements AutoCloseable {
         this.ses = ses;
         var studentStore = new DynamoDbStudentStore(new DynamoDbTables(dynamoDb, tablePrefix(settings.tableName())));
         var bucket = new S3ObjectStore(s3.client(), s3.presigner(), settings.bucketName(), clock);
-        this.functions = DataPlaneAssembly.assemble(studentStore, bucket, new SesMailer(ses),
+        // no retention rule here: on S3 the stack's lifecycle rule expires old backups
+        DataPlaneAssembly assembly = DataPlaneAssembly.assemble(studentStore, bucket, new SesMailer(ses),
                 new DataPlaneAssembly.Mailing(settings.language(), settings.senderEmail(), settings.recipientEmail()),
-                clock, cursors(settings)).functions();
+                clock, cursors(settings));
+        this.functions = assembly.functions();
+        this.backupFunctions = assembly.backupFunctions();
         this.cors = new CorsPolicy(settings.allowedOrigins());
         this.exchange = new ProxyExchange.Exchange(cors, functions.replies(), settings.language());
     }
@@ -77,6 +82,10 @@ public final class LambdaComponents implements AutoCloseable {
 
     public StudentFunctions functions() {
         return functions;
+    }
+
+    public BackupFunctions backupFunctions() {
+        return backupFunctions;
     }
 
     CorsPolicy cors() {

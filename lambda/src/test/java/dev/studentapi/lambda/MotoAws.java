@@ -105,6 +105,12 @@ final class MotoAws implements ExecutionCondition, BeforeAllCallback, AfterAllCa
                 .asString(StandardCharsets.UTF_8);
     }
 
+    /** Stores {@code text} as an object, as someone with access to the bucket might. */
+    void put(String bucket, String key, String text) {
+        s3.client().putObject(r -> r.bucket(bucket).key(key),
+                software.amazon.awssdk.core.sync.RequestBody.fromString(text, StandardCharsets.UTF_8));
+    }
+
     /** The subjects and recipients of the messages SES accepted so far, from moto's model dump. */
     List<String> sentMail() throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
