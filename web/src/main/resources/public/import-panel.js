@@ -10,18 +10,23 @@ import { MessageArea } from './messages.js';
 import { FIELDS, MAX_LENGTH } from './validate.js';
 
 /** Row codes of the import beyond the field codes, each with an i18n key `problem.<CODE>`. */
-export const ROW_CODES = Object.freeze(['DUPLICATE_IN_FILE', 'DUPLICATE_STUDENT_ID', 'MISSING_COLUMN']);
+export const ROW_CODES = Object.freeze(['DUPLICATE_IN_FILE', 'DUPLICATE_STUDENT_ID', 'MISSING_HEADER', 'DUPLICATE_COLUMN',
+  'INVALID_CSV', 'INVALID_JSON']);
+/** Codes that mean something else when they are about the header row (row 0): `problem.header.<CODE>`. */
+export const HEADER_CODES = Object.freeze(['REQUIRED', 'UNKNOWN_FIELD']);
 
 /** The page's sentence for one refused row, by its code; the server's own when the page does not know it. */
 export function rowProblemText(error) {
   const code = String(error?.code ?? '');
+  if (Number(error?.row) === 0 && HEADER_CODES.includes(code)) return t(`problem.header.${code}`);
   if (FIELD_CODES.includes(code) || ROW_CODES.includes(code)) {
     return t(`problem.${code}`, { max: MAX_LENGTH[error.field] ?? '' });
   }
   return String(error?.message ?? code);
 }
 
-const fieldLabel = (field) => (FIELDS.includes(field) ? t(`field.${field}`) : String(field ?? ''));
+const fieldLabel = (field) => (FIELDS.includes(field) ? t(`field.${field}`) : String(field ?? '—'));
+const rowLabel = (row) => (Number(row) === 0 ? t('import.headerRow') : String(row ?? ''));
 const count = (value) => formatNumber(Number(value ?? 0));
 
 export class ImportPanel {
@@ -100,7 +105,7 @@ export class ImportPanel {
       this.checked = false;
       const rows = Array.isArray(error.body?.errors) ? error.body.errors : null;
       if (error.kind === 'invalid' && rows) {
-        const total = Number(error.body.totalErrors ?? error.body.errorCount ?? error.body.total ?? rows.length);
+        const total = Number(error.body.totalErrors ?? rows.length);
         this.errors = { list: rows, total };
         this.area.show({
           tone: 'error',
@@ -152,7 +157,7 @@ export class ImportPanel {
     }
     const caption = t(errors.total > errors.list.length ? 'import.errors.some' : 'import.errors.all',
       { shown: count(errors.list.length), total: count(errors.total) });
-    const rows = errors.list.map((e) => [String(e.row ?? ''), fieldLabel(e.field), rowProblemText(e)]);
+    const rows = errors.list.map((e) => [rowLabel(e.row), fieldLabel(e.field), rowProblemText(e)]);
     this.errorsBox.replaceChildren(table(caption, [t('import.col.row'), t('import.col.field'), t('import.col.problem')], rows));
   }
 }
