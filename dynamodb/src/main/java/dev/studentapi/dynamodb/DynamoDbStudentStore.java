@@ -1,7 +1,12 @@
 package dev.studentapi.dynamodb;
 
+import dev.studentapi.core.student.BulkCounts;
+import dev.studentapi.core.student.ConflictPolicy;
+import dev.studentapi.core.student.StoreWrite;
 import dev.studentapi.core.student.Student;
+import dev.studentapi.core.student.StudentQuery;
 import dev.studentapi.core.student.StudentSink;
+import dev.studentapi.core.student.StudentSource;
 import dev.studentapi.core.student.StudentStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -11,9 +16,12 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import static dev.studentapi.dynamodb.Attributes.s;
 import static dev.studentapi.dynamodb.Attributes.string;
@@ -109,5 +117,40 @@ public final class DynamoDbStudentStore implements StudentStore {
     private static Student student(Map<String, AttributeValue> item) {
         return new Student(string(item, STUDENT_ID), string(item, "name"), string(item, "class"),
                 string(item, "birthdate"), string(item, "email"));
+    }
+
+    @Override
+    public Optional<Student> find(String studentId) {
+        throw new UnsupportedOperationException("DynamoDB: records API pending");
+    }
+
+    @Override
+    public StoreWrite replace(Student updated, Optional<Student> expected) {
+        throw new UnsupportedOperationException("DynamoDB: records API pending");
+    }
+
+    @Override
+    public StoreWrite delete(String studentId, Optional<Student> expected) {
+        throw new UnsupportedOperationException("DynamoDB: records API pending");
+    }
+
+    @Override
+    public void forEachMatching(StudentQuery query, StudentSink sink) throws IOException {
+        throw new UnsupportedOperationException("DynamoDB: records API pending");
+    }
+
+    @Override
+    public Set<String> existingIds(Collection<String> ids) {
+        throw new UnsupportedOperationException("DynamoDB: records API pending");
+    }
+
+    @Override
+    public BulkCounts writeAll(StudentSource source, ConflictPolicy policy) throws IOException {
+        throw new UnsupportedOperationException("DynamoDB: records API pending");
+    }
+
+    @Override
+    public BulkCounts replaceAll(StudentSource source) throws IOException {
+        throw new UnsupportedOperationException("DynamoDB: records API pending");
     }
 }

@@ -11,8 +11,9 @@ import java.util.Map;
 public final class CorsPolicy {
 
     public static final String ALLOW_METHODS = "GET,POST,OPTIONS";
-    public static final String ALLOW_HEADERS = "Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token";
-    public static final String EXPOSE_HEADERS = "Retry-After,x-amzn-ErrorType,x-amzn-RequestId";
+    public static final String ALLOW_HEADERS =
+            "Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,If-Match";
+    public static final String EXPOSE_HEADERS = "Retry-After,x-amzn-ErrorType,x-amzn-RequestId,ETag,Link";
     public static final String MAX_AGE_SECONDS = "600";
 
     private final List<String> allowedOrigins;
@@ -45,10 +46,15 @@ public final class CorsPolicy {
         return headers;
     }
 
-    /** What a preflight answer has beyond the headers of every response. */
+    /** What a preflight answer has beyond the headers of every response, for the paths of SPEC §4. */
     public Map<String, String> preflightOnlyHeaders() {
+        return preflightOnlyHeaders(ALLOW_METHODS);
+    }
+
+    /** What a preflight answer on a path that allows {@code methods} (comma-separated) has beyond every response's. */
+    public Map<String, String> preflightOnlyHeaders(String methods) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Access-Control-Allow-Methods", ALLOW_METHODS);
+        headers.put("Access-Control-Allow-Methods", methods);
         headers.put("Access-Control-Allow-Headers", ALLOW_HEADERS);
         headers.put("Access-Control-Max-Age", MAX_AGE_SECONDS);
         return headers;

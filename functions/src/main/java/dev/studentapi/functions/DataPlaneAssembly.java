@@ -5,6 +5,8 @@ import dev.studentapi.core.backup.BackupService;
 import dev.studentapi.core.backup.ObjectStore;
 import dev.studentapi.core.mail.Mailer;
 import dev.studentapi.core.student.ConfirmationEmail;
+import dev.studentapi.core.student.ImportSummaryEmail;
+import dev.studentapi.core.student.StudentImport;
 import dev.studentapi.core.student.StudentService;
 import dev.studentapi.core.student.StudentStore;
 import dev.studentapi.core.student.StudentValidator;
@@ -28,13 +30,28 @@ public record DataPlaneAssembly(StudentService students, BackupService backups, 
         }
     }
 
-    /** Builds the data plane over the given store, bucket and mailer; it makes no call to any of them. */
+    /**
+     * Builds the data plane over the given store, bucket and mailer, with page cursors that only this process
+     * reads back; it makes no call to any of them.
+     */
     public static DataPlaneAssembly assemble(StudentStore store, ObjectStore bucket, Mailer mailer, Mailing mailing,
                                              Clock clock) {
+        return assemble(store, bucket, mailer, mailing, clock, PageCursor.ofRandomSecret());
+    }
+
+    /**
+     * Builds the data plane over the given store, bucket and mailer, signing page cursors with {@code cursors}
+     * (one secret per deployment, so that any instance continues any page); it makes no call to any of them.
+     */
+    public static DataPlaneAssembly assemble(StudentStore store, ObjectStore bucket, Mailer mailer, Mailing mailing,
+                                             Clock clock, PageCursor cursors) {
         var students = new StudentService(store, new StudentValidator(clock), mailer,
                 new ConfirmationEmail(mailing.language(), mailing.sender()));
         var backups = new BackupService(store, bucket, new JsonSnapshotFormat(), mailer,
                 new BackupNoticeEmail(mailing.language(), mailing.sender()), mailing.recipient(), clock);
-        return new DataPlaneAssembly(students, backups, new StudentFunctions(students, backups, mailing.language()));
+        var imports = new StudentImport(store, new StudentValidator(clock), mailer,
+                new ImportSummaryEmail(mailing.language(), mailing.sender()), mailing.recipient());
+        return new DataPlaneAssembly(students, backups,
+                new StudentFunctions(students, backups, imports, cursors, mailing.language()));
     }
 }

@@ -4,7 +4,9 @@ import dev.studentapi.core.backup.BackupOutcome;
 import dev.studentapi.core.backup.BackupService;
 import dev.studentapi.core.mail.MailDelivery;
 import dev.studentapi.core.student.InsertOutcome;
+import dev.studentapi.core.student.StudentImport;
 import dev.studentapi.core.student.StudentService;
+import dev.studentapi.core.student.StudentTag;
 import dev.studentapi.core.text.Language;
 import dev.studentapi.core.text.Text;
 
@@ -14,8 +16,9 @@ import java.util.Optional;
 
 /**
  * The reference system's three functions — getStudentData, insertStudentData and
- * BackupDynamoDBAndSendEmail — as plain Java: bytes in, status and JSON out. The HTTP server and the Lambda
- * handlers both call these, so that every status and message is decided here once.
+ * BackupDynamoDBAndSendEmail — and the records functions (read one, replace, patch, delete, pages, export, import)
+ * as plain Java: bytes and parameters in, status and body out. The HTTP server, the CLI and the Lambda handlers
+ * all call these, so that every status and message is decided here once.
  */
 public final class StudentFunctions {
 
@@ -27,13 +30,19 @@ public final class StudentFunctions {
     private final Language language;
     private final DataPlaneReplies replies;
     private final StudentListCache lists;
+    private final RecordFunctions records;
+    private final ImportFunction imports;
 
-    public StudentFunctions(StudentService students, BackupService backups, Language language) {
+    /** The functions over these services; page cursors are signed with {@code cursors}. */
+    public StudentFunctions(StudentService students, BackupService backups, StudentImport imports,
+                            PageCursor cursors, Language language) {
         this.students = students;
         this.backups = backups;
         this.language = language;
         this.replies = new DataPlaneReplies(language);
         this.lists = new StudentListCache(students::changeVersion, this::buildList, REUSED_LIST_MAX_BYTES);
+        this.records = new RecordFunctions(students, cursors, language, replies, lists::get);
+        this.imports = new ImportFunction(imports, language, replies);
     }
 
     /** getStudentData: every student, ordered by id (see {@link StudentListCache} for when a list is reused). */
@@ -47,6 +56,48 @@ public final class StudentFunctions {
             students.forEach(student -> StudentJson.write(json, student));
             json.writeEndArray();
         });
+    }
+
+    /**
+     * GET on the students: without parameters the full list ({@link #listStudents()}); with {@code limit} (1-1000)
+     * a page by key and a {@code Link} to the next one while more remain ({@code cursor} continues it); filters
+     * {@code class} (exact) and {@code q} (accent- and case-insensitive); {@code format=csv} or an
+     * {@code Accept: text/csv} streams CSV instead. 400 INVALID_PARAMETER or INVALID_CURSOR otherwise.
+     */
+    public DataPlaneAnswer listStudents(ListRequest request) {
+        return records.list(request);
+    }
+
+    /** GET one student: 200 with its ETag, or 404 STUDENT_NOT_FOUND. */
+    public ApiResponse getStudent(String studentId) {
+        return records.get(studentId);
+    }
+
+    /**
+     * PUT: replaces the student's fields with the body (either shape; studentid may be left out, one that differs
+     * is 400); 200 with the new ETag, 404, 412 when {@code ifMatch} no longer matches.
+     */
+    public ApiResponse replaceStudent(String studentId, byte[] body, Optional<String> ifMatch) {
+        return records.replace(studentId, body, ifMatch);
+    }
+
+    /** PATCH: applies the body as a JSON merge patch (either shape); answers as {@link #replaceStudent}. */
+    public ApiResponse patchStudent(String studentId, byte[] body, Optional<String> ifMatch) {
+        return records.patch(studentId, body, ifMatch);
+    }
+
+    /** DELETE: 204, 404, or 412 when {@code ifMatch} no longer matches. */
+    public ApiResponse deleteStudent(String studentId, Optional<String> ifMatch) {
+        return records.delete(studentId, ifMatch);
+    }
+
+    /**
+     * POST an import: a CSV ({@code text/csv}, header row required) or a JSON array; {@code onConflict} fail, skip
+     * or replace, {@code dryRun=true} checks only. 200 with the counts; 400 with the row errors, storing nothing;
+     * 415 for another body type. The body is read twice.
+     */
+    public ApiResponse importStudents(ImportRequest request) throws IOException {
+        return imports.run(request);
     }
 
     /** insertStudentData: validate, store, confirm by e-mail. */
@@ -64,7 +115,7 @@ public final class StudentFunctions {
         }
         InsertOutcome.Saved saved = (InsertOutcome.Saved) outcome;
         MailDelivery.Failed failed = saved.confirmation() instanceof MailDelivery.Failed f ? f : null;
-        return respond(201, json -> {
+        return JsonBodies.respond(201, Map.of("ETag", StudentTag.of(saved.student()).value()), json -> {
             json.writeStartObject();
             if (failed == null) {
                 json.writeStringField("message", Text.SAVED_AND_MAILED.in(language));

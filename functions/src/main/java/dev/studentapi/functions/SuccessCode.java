@@ -4,5 +4,7 @@ package dev.studentapi.functions;
 public enum SuccessCode {
     STUDENT_SAVED,
     STUDENT_SAVED_MAIL_FAILED,
-    BACKUP_DONE
+    BACKUP_DONE,
+    IMPORT_DONE,
+    IMPORT_CHECKED
 }

@@ -72,6 +72,7 @@ final class ValidationReply {
             case INVALID_EMAIL -> Text.PROBLEM_INVALID_EMAIL;
             case INVALID_CHARACTERS -> Text.PROBLEM_INVALID_CHARACTERS;
             case UNKNOWN_FIELD -> Text.PROBLEM_UNKNOWN_FIELD;
+            case ID_MISMATCH -> Text.PROBLEM_ID_MISMATCH;
         };
     }
 }

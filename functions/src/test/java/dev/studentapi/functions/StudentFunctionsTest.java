@@ -41,11 +41,9 @@ class StudentFunctionsTest {
     private final StudentFunctions vietnamese = functionsIn(Language.VI);
 
     private StudentFunctions functionsIn(Language language) {
-        StudentService students = new StudentService(store, new StudentValidator(clock), mailer,
-                new ConfirmationEmail(language, "noreply@school.test"));
-        BackupService backups = new BackupService(store, bucket, new JsonSnapshotFormat(), mailer,
-                new BackupNoticeEmail(language, "noreply@school.test"), "registrar@school.test", clock);
-        return new StudentFunctions(students, backups, language);
+        return DataPlaneAssembly.assemble(store, bucket, mailer,
+                new DataPlaneAssembly.Mailing(language, "noreply@school.test", "registrar@school.test"), clock)
+                .functions();
     }
 
     private static byte[] bytes(String text) {
@@ -105,7 +103,8 @@ class StudentFunctionsTest {
                 }
             };
             StudentFunctions functions = new StudentFunctions(new StudentService(down, new StudentValidator(clock),
-                    mailer, new ConfirmationEmail(Language.EN, "noreply@school.test")), null, Language.EN);
+                    mailer, new ConfirmationEmail(Language.EN, "noreply@school.test")), null, null,
+                    PageCursor.ofRandomSecret(), Language.EN);
 
             assertThatThrownBy(functions::listStudents).isInstanceOf(StoreException.class);
             assertThatThrownBy(() -> functions.insertStudent(bytes(THANG))).isInstanceOf(StoreException.class);

@@ -15,9 +15,18 @@ import dev.studentapi.core.usage.UsagePlanStore;
 import dev.studentapi.core.usage.UsageService;
 import dev.studentapi.filesystem.DownloadResolver;
 import dev.studentapi.functions.DataPlaneAssembly;
+import dev.studentapi.functions.PageCursor;
 import dev.studentapi.server.config.Settings;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,10 +141,40 @@ public final class Components implements AutoCloseable {
             Bucket bucket = adapters.bucket(publicBaseUrl);
             DataPlaneAssembly assembly = DataPlaneAssembly.assemble(stores.students(), bucket.store(),
                     adapters.mailer(), new DataPlaneAssembly.Mailing(settings.language(), settings.senderEmail(),
-                            settings.recipientEmail()), clock);
+                            settings.recipientEmail()), clock, pageCursors(settings.dataDir().cursorSigningKey()));
             dataPlane = new DataPlane(assembly, bucket.downloads());
         }
         return dataPlane;
+    }
+
+    /**
+     * Page cursors signed with the data directory's cursor key, created (32 random bytes, readable by the owner
+     * only) on first use, so that every server on the directory, and a restarted one, continues the same pages.
+     */
+    private static PageCursor pageCursors(Path keyFile) {
+        try {
+            if (!Files.exists(keyFile)) {
+                byte[] secret = new byte[32];
+                new SecureRandom().nextBytes(secret);
+                Files.createDirectories(keyFile.getParent());
+                Path written = Files.createTempFile(keyFile.getParent(), "cursor-signing", ".tmp");
+                try {
+                    if (Files.getFileStore(written).supportsFileAttributeView("posix")) {
+                        Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
+                    }
+                    Files.writeString(written, Base64.getEncoder().encodeToString(secret));
+                    Files.move(written, keyFile, StandardCopyOption.ATOMIC_MOVE);
+                } catch (FileAlreadyExistsException e) {
+                    // another server created it first: use theirs
+                } finally {
+                    Files.deleteIfExists(written);
+                }
+            }
+            return new PageCursor(Base64.getDecoder().decode(Files.readString(keyFile).strip()));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("Cannot read or create the page-cursor secret " + keyFile + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -153,7 +153,7 @@ class GatewayHttpTest {
                 assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
                 assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET,POST,OPTIONS");
                 assertThat(response.headers().firstValue("Access-Control-Allow-Headers"))
-                        .hasValue("Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token");
+                        .hasValue("Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,If-Match");
                 assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue("600");
             }
         }

@@ -1,26 +1,51 @@
 package dev.studentapi.sqlite;
 
+import dev.studentapi.core.student.BulkCounts;
+import dev.studentapi.core.student.ConflictPolicy;
+import dev.studentapi.core.student.DuplicateStudentException;
+import dev.studentapi.core.student.StoreWrite;
 import dev.studentapi.core.student.Student;
+import dev.studentapi.core.student.StudentQuery;
 import dev.studentapi.core.student.StudentSink;
+import dev.studentapi.core.student.StudentSource;
 import dev.studentapi.core.student.StudentStore;
 
 import java.io.IOException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Students in the {@code students} table of a SQLite database. Safe for concurrent use and across processes:
- * the primary key decides which of two inserts of one id wins, and a stream reads one snapshot row by row.
+ * the primary key decides which of two inserts of one id wins, a conditional change is one {@code UPDATE} or
+ * {@code DELETE} whose {@code WHERE} names every expected field, a stream reads one snapshot row by row, and a
+ * bulk write is one transaction (all or nothing; readers see the table before it or after it).
  * Engine failures throw {@link dev.studentapi.core.StoreException}.
  */
 public final class SqliteStudentStore implements StudentStore {
 
-    private static final String INSERT =
-            "INSERT INTO students (studentid, name, class, birthdate, email) VALUES (?, ?, ?, ?, ?)";
-    private static final String SELECT_ORDERED =
-            "SELECT studentid, name, class, birthdate, email FROM students ORDER BY studentid";
+    private static final String COLUMNS = "studentid, name, class, birthdate, email";
+    private static final String INSERT = "INSERT INTO students (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT_OR_IGNORE =
+            "INSERT OR IGNORE INTO students (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)";
+    private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM students WHERE studentid = ?";
+    private static final String UPDATE = "UPDATE students SET name = ?, class = ?, birthdate = ?, email = ?"
+            + " WHERE studentid = ?";
+    private static final String EXPECTED = " AND name = ? AND class = ? AND birthdate = ? AND email = ?";
+    private static final String DELETE = "DELETE FROM students WHERE studentid = ?";
+    private static final String DELETE_ALL = "DELETE FROM students";
+    private static final String SELECT_AFTER = "SELECT " + COLUMNS + " FROM students WHERE studentid > ?";
+    private static final String AND_CLASS = " AND class = ?";
+    private static final String ORDERED = " ORDER BY studentid";
+    private static final String LIMITED = " LIMIT ?";
+    private static final String EXISTING =
+            "SELECT studentid FROM students WHERE studentid IN (SELECT value FROM json_each(?))";
 
     private final SqliteDatabase database;
 
@@ -33,11 +58,7 @@ public final class SqliteStudentStore implements StudentStore {
         return database.write("insert a student", connection -> {
             try {
                 PreparedStatement statement = database.prepared(connection, INSERT);
-                statement.setString(1, student.studentId());
-                statement.setString(2, student.name());
-                statement.setString(3, student.className());
-                statement.setString(4, student.birthdate());
-                statement.setString(5, student.email());
+                bind(statement, student);
                 statement.executeUpdate();
                 return true;
             } catch (SQLException e) {
@@ -57,14 +78,217 @@ public final class SqliteStudentStore implements StudentStore {
 
     @Override
     public void forEachOrdered(StudentSink sink) throws IOException {
+        forEachMatching(StudentQuery.all(), sink);
+    }
+
+    @Override
+    public Optional<Student> find(String studentId) {
+        return database.read("read a student", connection -> {
+            PreparedStatement statement = database.prepared(connection, SELECT_ONE);
+            statement.setString(1, studentId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(student(rows)) : Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public StoreWrite replace(Student updated, Optional<Student> expected) {
+        return database.write("replace a student", connection -> {
+            PreparedStatement statement = database.prepared(connection,
+                    expected.isPresent() ? UPDATE + EXPECTED : UPDATE);
+            statement.setString(1, updated.name());
+            statement.setString(2, updated.className());
+            statement.setString(3, updated.birthdate());
+            statement.setString(4, updated.email());
+            statement.setString(5, updated.studentId());
+            if (expected.isPresent()) {
+                bindExpected(statement, 6, expected.get());
+            }
+            return outcome(statement.executeUpdate(), expected);
+        });
+    }
+
+    @Override
+    public StoreWrite delete(String studentId, Optional<Student> expected) {
+        return database.write("delete a student", connection -> {
+            PreparedStatement statement = database.prepared(connection,
+                    expected.isPresent() ? DELETE + EXPECTED : DELETE);
+            statement.setString(1, studentId);
+            if (expected.isPresent()) {
+                bindExpected(statement, 2, expected.get());
+            }
+            return outcome(statement.executeUpdate(), expected);
+        });
+    }
+
+    /** One snapshot, by key: {@code WHERE studentid > ? [AND class = ?] ORDER BY studentid}, the text in Java. */
+    @Override
+    public void forEachMatching(StudentQuery query, StudentSink sink) throws IOException {
+        boolean byClass = query.className().isPresent();
+        boolean limitInSql = !query.hasText() && query.limit() != Integer.MAX_VALUE;
+        String sql = SELECT_AFTER + (byClass ? AND_CLASS : "") + ORDERED + (limitInSql ? LIMITED : "");
         database.<Void, IOException>read("list students", connection -> {
-            try (ResultSet rows = database.prepared(connection, SELECT_ORDERED).executeQuery()) {
-                while (rows.next()) {
-                    sink.accept(new Student(rows.getString(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getString(5)));
+            PreparedStatement statement = database.prepared(connection, sql);
+            int parameter = 1;
+            statement.setString(parameter++, query.afterId().orElse(""));
+            if (byClass) {
+                statement.setString(parameter++, query.className().get());
+            }
+            if (limitInSql) {
+                statement.setInt(parameter, query.limit());
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                int sent = 0;
+                while (sent < query.limit() && rows.next()) {
+                    Student student = student(rows);
+                    if (query.matches(student)) {
+                        sink.accept(student);
+                        sent++;
+                    }
                 }
             }
             return null;
         });
+    }
+
+    @Override
+    public Set<String> existingIds(Collection<String> ids) {
+        if (ids.size() > 1000) {
+            throw new IllegalArgumentException("at most 1000 ids at a time");
+        }
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return database.read("look up student ids", connection -> {
+            PreparedStatement statement = database.prepared(connection, EXISTING);
+            statement.setString(1, JsonArray.of(ids));
+            Set<String> stored = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getString(1));
+                }
+            }
+            return stored;
+        });
+    }
+
+    /** One transaction: REPLACE upserts, SKIP inserts or ignores, FAIL inserts and undoes all on a stored id. */
+    @Override
+    public BulkCounts writeAll(StudentSource source, ConflictPolicy policy) throws IOException {
+        return database.<BulkCounts, IOException>write("import students", connection -> {
+            long[] counts = new long[3];
+            PreparedStatement insert = database.prepared(connection,
+                    policy == ConflictPolicy.FAIL ? INSERT : INSERT_OR_IGNORE);
+            PreparedStatement update = database.prepared(connection, UPDATE);
+            source.forEach(student -> {
+                try {
+                    if (insertOne(insert, student, policy)) {
+                        counts[0]++;
+                    } else if (policy == ConflictPolicy.REPLACE) {
+                        update.setString(1, student.name());
+                        update.setString(2, student.className());
+                        update.setString(3, student.birthdate());
+                        update.setString(4, student.email());
+                        update.setString(5, student.studentId());
+                        update.executeUpdate();
+                        counts[1]++;
+                    } else {
+                        counts[2]++;
+                    }
+                } catch (SQLException e) {
+                    throw SqliteFailure.of("import students", e);
+                }
+            });
+            return new BulkCounts(counts[0], counts[1], counts[2]);
+        });
+    }
+
+    /** One transaction: every row deleted, every student of the source inserted. */
+    @Override
+    public BulkCounts replaceAll(StudentSource source) throws IOException {
+        return database.<BulkCounts, IOException>write("replace every student", connection -> {
+            database.prepared(connection, DELETE_ALL).executeUpdate();
+            PreparedStatement insert = database.prepared(connection, INSERT);
+            long[] inserted = {0};
+            source.forEach(student -> {
+                try {
+                    bind(insert, student);
+                    insert.executeUpdate();
+                    inserted[0]++;
+                } catch (SQLException e) {
+                    throw SqliteFailure.of("replace every student", e);
+                }
+            });
+            return new BulkCounts(inserted[0], 0, 0);
+        });
+    }
+
+    private static boolean insertOne(PreparedStatement insert, Student student, ConflictPolicy policy)
+            throws SQLException {
+        bind(insert, student);
+        try {
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (policy == ConflictPolicy.FAIL && SqliteFailure.violatesUniqueness(e)) {
+                throw new DuplicateStudentException(student.studentId());
+            }
+            throw e;
+        }
+    }
+
+    private static StoreWrite outcome(int changed, Optional<Student> expected) {
+        if (changed > 0) {
+            return StoreWrite.DONE;
+        }
+        return expected.isPresent() ? StoreWrite.CHANGED : StoreWrite.ABSENT;
+    }
+
+    private static void bind(PreparedStatement statement, Student student) throws SQLException {
+        statement.setString(1, student.studentId());
+        statement.setString(2, student.name());
+        statement.setString(3, student.className());
+        statement.setString(4, student.birthdate());
+        statement.setString(5, student.email());
+    }
+
+    private static void bindExpected(PreparedStatement statement, int first, Student expected) throws SQLException {
+        statement.setString(first, expected.name());
+        statement.setString(first + 1, expected.className());
+        statement.setString(first + 2, expected.birthdate());
+        statement.setString(first + 3, expected.email());
+    }
+
+    private static Student student(ResultSet rows) throws SQLException {
+        return new Student(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                rows.getString(5));
+    }
+
+    /** A JSON array of strings, for {@code json_each}. */
+    private static final class JsonArray {
+        private JsonArray() {
+        }
+
+        static String of(Collection<String> values) {
+            StringBuilder json = new StringBuilder(values.size() * 16).append('[');
+            for (String value : values) {
+                if (json.length() > 1) {
+                    json.append(',');
+                }
+                json.append('"');
+                for (int i = 0; i < value.length(); i++) {
+                    char c = value.charAt(i);
+                    if (c == '"' || c == '\\') {
+                        json.append('\\').append(c);
+                    } else if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+                json.append('"');
+            }
+            return json.append(']').toString();
+        }
     }
 }

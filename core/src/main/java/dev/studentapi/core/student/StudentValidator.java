@@ -36,6 +36,11 @@ public final class StudentValidator {
         this.clock = clock;
     }
 
+    /** Whether {@code id} could be the id of a stored student (letters, digits, '-' and '_', 1 to 64). */
+    public static boolean isWellFormedId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
     public StudentValidation validate(Map<String, ?> input) {
         Map<String, FieldProblem> problems = new LinkedHashMap<>();
         Map<String, String> values = new LinkedHashMap<>();

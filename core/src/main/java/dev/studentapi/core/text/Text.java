@@ -14,6 +14,17 @@ public enum Text {
     BACKUP_DONE("Backup and email sent successfully!", "Sao lưu và gửi email thành công!"),
     BACKUP_MAIL_FAILED("Backup successful but email failed: {0}", "Sao lưu thành công nhưng gửi email thất bại: {0}"),
     BACKUP_FAILED("Backup failed: {0}", "Sao lưu thất bại: {0}"),
+    PRECONDITION_FAILED("Student '{0}' has changed since it was read.", "Sinh viên '{0}' đã thay đổi kể từ khi được đọc."),
+    INVALID_PARAMETER("Invalid parameter {0}; allowed: {1}.", "Tham số {0} không hợp lệ; giá trị cho phép: {1}."),
+    INVALID_CURSOR("Invalid cursor.", "Con trỏ trang không hợp lệ."),
+    UNSUPPORTED_MEDIA_TYPE("Unsupported Media Type: send text/csv or application/json.",
+            "Kiểu dữ liệu không được hỗ trợ: hãy gửi text/csv hoặc application/json."),
+    IMPORT_REFUSED("Import refused: {0} row error(s); nothing was stored.",
+            "Từ chối nhập: {0} lỗi ở các dòng; không có gì được lưu."),
+    IMPORT_DONE("Import done: {0} inserted, {1} replaced, {2} skipped.",
+            "Đã nhập: thêm {0}, thay thế {1}, bỏ qua {2}."),
+    IMPORT_CHECKED("Import checked, nothing stored: {0} would be inserted, {1} replaced, {2} skipped.",
+            "Đã kiểm tra, chưa lưu gì: sẽ thêm {0}, thay thế {1}, bỏ qua {2}."),
 
     PROBLEM_REQUIRED("is required", "là bắt buộc"),
     PROBLEM_INVALID_TYPE("must be a string", "phải là chuỗi ký tự"),
@@ -26,6 +37,10 @@ public enum Text {
     PROBLEM_INVALID_CHARACTERS("must not contain control, bidi override or unpaired surrogate characters",
             "không được chứa ký tự điều khiển, ký tự ghi đè hướng văn bản hoặc nửa cặp surrogate lẻ"),
     PROBLEM_UNKNOWN_FIELD("is not a student field", "không phải trường của sinh viên"),
+    PROBLEM_ID_MISMATCH("must match the student ID in the address", "phải trùng với mã sinh viên trong địa chỉ"),
+    PROBLEM_DUPLICATE_IN_FILE("appears more than once in the file", "xuất hiện nhiều lần trong tệp"),
+    PROBLEM_DUPLICATE_STUDENT_ID("already exists", "đã tồn tại"),
+    STUDENT_NOT_FOUND("Student '{0}' not found.", "Không tìm thấy sinh viên '{0}'."),
 
     CONFIRM_SUBJECT("Student registration confirmed", "Xác nhận đăng ký sinh viên"),
     CONFIRM_GREETING("Hello {0},", "Xin chào {0},"),
@@ -38,7 +53,13 @@ public enum Text {
     BACKUP_HEADING("Student Data Backup", "Sao lưu dữ liệu sinh viên"),
     BACKUP_INTRO("A backup of {0} students was saved as {1}.", "Bản sao lưu gồm {0} sinh viên đã được lưu thành {1}."),
     BACKUP_DOWNLOAD("Download backup", "Tải bản sao lưu"),
-    BACKUP_EXPIRES("This link will expire on {0}", "Liên kết này sẽ hết hạn vào {0}");
+    BACKUP_EXPIRES("This link will expire on {0}", "Liên kết này sẽ hết hạn vào {0}"),
+    IMPORT_SUBJECT("Student import finished", "Đã nhập xong danh sách sinh viên"),
+    IMPORT_HEADING("Student import", "Nhập danh sách sinh viên"),
+    IMPORT_INTRO("An import of {0} students has been stored.", "Đã lưu một lần nhập gồm {0} sinh viên."),
+    IMPORT_INSERTED("Added", "Thêm mới"),
+    IMPORT_REPLACED("Replaced", "Thay thế"),
+    IMPORT_SKIPPED("Kept (already stored)", "Giữ nguyên (đã có)");
 
     private final String english;
     private final String vietnamese;

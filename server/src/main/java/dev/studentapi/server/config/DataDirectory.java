@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The layout of the server's data directory: the SQLite database, the secrets (download-signing key and
- * control-plane credentials), the local buckets and the outbox of e-mail.
+ * The layout of the server's data directory: the SQLite database, the secrets (download-signing key, page-cursor
+ * key and control-plane credentials), the local buckets and the outbox of e-mail.
  */
 public record DataDirectory(Path root) {
 
@@ -26,6 +26,11 @@ public record DataDirectory(Path root) {
     /** The key that signs the download links of local buckets. */
     public Path downloadSigningKey() {
         return secrets().resolve("download-signing.key");
+    }
+
+    /** The key that signs the cursors of student pages, shared by every server on this data directory. */
+    public Path cursorSigningKey() {
+        return secrets().resolve("cursor-signing.key");
     }
 
     /** The generated credentials of the control plane. */

@@ -8,8 +8,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * The before-step that refuses a request body over 1 MiB with 413 from its {@code Content-Length}, before the
- * gateway counts it. A client that sends its whole body before reading (most do) would otherwise meet a reset
+ * The before-step that refuses a request body over its route's limit (1 MiB; the import route's is larger) with 413
+ * from its {@code Content-Length}, before the gateway counts it. A client that sends its whole body before reading (most do) would otherwise meet a reset
  * instead of the answer, so a moderately large body is read and dropped first; a larger one closes the connection.
  * Bodies without a length are cut off at the same size by the server itself.
  */
@@ -27,10 +27,11 @@ final class BodyLimit {
 
     void check(Context ctx) {
         String length = ctx.header("Content-Length");
-        if (length == null || !parsesAbove(length, MAX_BODY_BYTES)) {
+        long max = Route.maxBodyBytes(ctx);
+        if (length == null || !parsesAbove(length, max)) {
             return;
         }
-        if (parsesAbove(length, DRAINED_BODY_BYTES)) {
+        if (max > MAX_BODY_BYTES || parsesAbove(length, DRAINED_BODY_BYTES)) {
             ctx.header("Connection", "close");
         } else {
             drain(ctx);

@@ -19,9 +19,12 @@ final class Cors {
         return policy;
     }
 
-    /** Answers a preflight request (no key needed), adding what a preflight answer has beyond every response's. */
-    void preflight(Context ctx) {
-        policy.preflightOnlyHeaders().forEach(ctx::header);
+    /**
+     * Answers a preflight request (no key needed) on a path that allows {@code methods}, adding what a preflight
+     * answer has beyond every response's.
+     */
+    void preflight(Context ctx, String methods) {
+        policy.preflightOnlyHeaders(methods).forEach(ctx::header);
         ctx.status(204);
     }
 }

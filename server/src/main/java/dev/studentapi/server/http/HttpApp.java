@@ -49,7 +49,7 @@ public final class HttpApp {
             config.routes.beforeMatched(Route.keyedOnly(new BodyLimit(replies)::check));
             gateway.ifPresent(gate -> config.routes.beforeMatched(Route.keyedOnly(new GatewayFilter(gate)::admit)));
             for (Route route : DataPlaneRoutes.table(stage, functions, cors, replies)) {
-                config.routes.addHttpHandler(route.method(), route.path(), route.handler(), route.access());
+                config.routes.addHttpHandler(route.method(), route.path(), route.handler(), route.roles());
             }
             downloads.ifPresent(route -> config.routes.get("/downloads/{bucket}/<key>",
                     ctx -> route.handle(ctx, replies)));
@@ -67,7 +67,11 @@ public final class HttpApp {
 
     /** Javalin's own refusals and every exception, answered through the data plane's replies. */
     private static void failures(JavalinConfig config, DataPlaneReplies replies) {
-        config.routes.error(404, ctx -> JsonReplies.send(ctx, replies.notFound()));
+        config.routes.error(404, ctx -> {
+            if (ctx.attribute(RequestAttributes.ANSWERED) == null) {
+                JsonReplies.send(ctx, replies.notFound());
+            }
+        });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> JsonReplies.send(ctx,
                 protocolError(e, replies)));
         config.routes.exception(StoreException.class, (e, ctx) -> {

@@ -1,9 +1,11 @@
 package dev.studentapi.server.http;
 
-/** Names of values that the gateway leaves on a request for the access log. */
+/** Names of values left on a request: by the gateway for the access log, by a route that answered itself. */
 final class RequestAttributes {
     static final String REQUEST_ID = "requestId";
     static final String KEY_ID = "apiKeyId";
+    /** Set when a route answered (a 404 of its own), so that the server's 404 answer does not replace it. */
+    static final String ANSWERED = "answered";
 
     private RequestAttributes() {
     }

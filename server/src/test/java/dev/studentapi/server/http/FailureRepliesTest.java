@@ -15,6 +15,7 @@ import dev.studentapi.core.student.StudentStore;
 import dev.studentapi.core.student.StudentValidator;
 import dev.studentapi.core.text.Language;
 import dev.studentapi.functions.JsonSnapshotFormat;
+import dev.studentapi.functions.PageCursor;
 import dev.studentapi.functions.StudentFunctions;
 import dev.studentapi.server.Json;
 import io.javalin.Javalin;
@@ -66,7 +67,8 @@ class FailureRepliesTest {
         BackupService backups = new BackupService(BROKEN, null, new JsonSnapshotFormat(), message -> { },
                 new BackupNoticeEmail(Language.EN, "noreply@localhost"), "admin@localhost", clock);
         app = HttpApp.create("127.0.0.1", 0, "prod", List.of("*"), Optional.empty(),
-                new StudentFunctions(students, backups, Language.EN), Optional.empty()).start();
+                new StudentFunctions(students, backups, null, PageCursor.ofRandomSecret(), Language.EN),
+                Optional.empty()).start();
         lines.start();
         log.addAppender(lines);
     }
