@@ -41,12 +41,13 @@ class ImportExportPageTest extends RecordsPageBase {
                 "name,studentid,class,birthdate,email",
                 "Đỗ Mười,IMP001,CNTT1,2003-04-05,imp001@example.edu.vn",
                 "\"Lê, Thị Bé\",IMP002,CNTT1,2003-02-30,imp002@example.edu.vn",
-                "Trương Định,IMP001,CNTT2,2003-01-01,not-an-address");
+                "Trương Định,IMP001,CNTT2,2003-01-01,imp003@example.edu.vn",
+                "Phan Bội Châu,IMP004,CNTT2,2003-01-01,not-an-address");
 
         choose(bad);
 
         WebElement preview = browser.visible("#import-preview table");
-        assertThat(preview.findElement(org.openqa.selenium.By.tagName("caption")).getText()).isEqualTo("term.csv: its 3 rows");
+        assertThat(preview.findElement(org.openqa.selenium.By.tagName("caption")).getText()).isEqualTo("term.csv: its 4 rows");
         assertThat(cells("#import-preview").get(1)).containsExactly("Lê, Thị Bé", "IMP002", "CNTT1", "2003-02-30", "imp002@example.edu.vn");
         assertThat(page.button("Import").isEnabled()).as("only after a check").isFalse();
 
@@ -58,7 +59,7 @@ class ImportExportPageTest extends RecordsPageBase {
         assertThat(cells("#import-errors")).containsExactlyInAnyOrder(
                 List.of("2", "Birthdate", "Enter a real date (YYYY-MM-DD)."),
                 List.of("3", "Student ID", "This Student ID is in the file more than once."),
-                List.of("3", "Email", "Enter an e-mail address like name@example.com."));
+                List.of("4", "Email", "Enter an e-mail address like name@example.com."));
         assertThat(page.button("Import").isEnabled()).isFalse();
         browser.screenshot(testName + "-errors");
 
