@@ -164,6 +164,30 @@ class EditAndDeletePageTest extends RecordsPageBase {
     }
 
     @Test
+    void theDialogsWorkWithTheKeyboardAlone() {
+        seed("KEYS01", "Bàn Phím");
+        page.connectAndLoad(server.key());
+        WebElement edit = page.button("Edit Bàn Phím (KEYS01)");
+        browser.script("arguments[0].focus()", edit);
+
+        browser.focused().sendKeys(Keys.ENTER);
+        waitUntilEditable();
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("edit-name");
+        browser.focused().sendKeys(Keys.ESCAPE);
+
+        browser.wait.until(d -> !browser.find("#edit-dialog").isDisplayed());
+        assertThat(browser.focused().getAccessibleName()).isEqualTo("Edit Bàn Phím (KEYS01)");
+        browser.focused().sendKeys(Keys.TAB);
+        assertThat(browser.focused().getAccessibleName()).isEqualTo("Delete Bàn Phím (KEYS01)");
+        browser.focused().sendKeys(Keys.ENTER);
+        browser.wait.until(d -> "delete-cancel".equals(browser.focused().getAttribute("id")));
+        browser.focused().sendKeys(Keys.ENTER);
+        browser.wait.until(d -> !browser.find("#delete-dialog").isDisplayed());
+        assertThat(browser.focused().getAccessibleName()).isEqualTo("Delete Bàn Phím (KEYS01)");
+        assertThat(server.get("/prod/students/KEYS01", server.key()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theDialogsSpeakVietnamese() {
         seed("EDITVI", "Hồ Xuân Hương");
         page.connectAndLoad(server.key()).chooseLanguage("Tiếng Việt");
