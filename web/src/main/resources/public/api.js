@@ -31,6 +31,8 @@ const KIND_OF_CODE = Object.freeze({
   INVALID_PARAMETER: 'invalid',
   INVALID_CURSOR: 'invalid',
   UNSUPPORTED_MEDIA_TYPE: 'invalid',
+  INVALID_BACKUP: 'invalid',
+  CONFIRMATION_REQUIRED: 'invalid',
   DUPLICATE_STUDENT_ID: 'conflict',
   STUDENT_NOT_FOUND: 'gone',
   BACKUP_NOT_FOUND: 'gone',

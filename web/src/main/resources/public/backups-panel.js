@@ -210,7 +210,8 @@ export class BackupsPanel {
     tr.dataset.backup = name;
     const cells = [
       ['name', name], ['time', formatTime(timeOf(backup))],
-      ['count', formatNumber(Number(backup.count ?? 0))], ['bytes', formatBytes(backup.bytes)],
+      ['count', backup.count === null || backup.count === undefined ? '—' : formatNumber(Number(backup.count))],
+      ['bytes', formatBytes(backup.bytes)],
     ];
     for (const [column, text] of cells) {
       const td = document.createElement('td');

@@ -41,6 +41,14 @@ class BackupsPageTest extends RecordsPageBase {
         browser.find("#restore-" + mode).click();
     }
 
+    /** The safety backup the message names is in the list, which was reloaded after the restore. */
+    private void assertSafetyBackupListed(String message) {
+        java.util.regex.Matcher safety = java.util.regex.Pattern.compile("saved as (backup-[0-9a-z-]+\\.json)").matcher(message);
+        assertThat(safety.find()).isTrue();
+        browser.wait.until(d -> browser.findAll("#backups-body tr").stream()
+                .anyMatch(tr -> safety.group(1).equals(tr.getAttribute("data-backup"))));
+    }
+
     private String students() {
         return server.get("/prod/students", server.key()).body();
     }
@@ -89,7 +97,8 @@ class BackupsPageTest extends RecordsPageBase {
 
         WebElement done = page.waitForMessage("backups-messages", "success");
         assertThat(done.getText()).contains("Merged " + backup + " into the students.")
-                .containsPattern("saved as backup-[0-9-]+\\.json: restore it to undo");
+                .containsPattern("saved as backup-[0-9a-z-]+\\.json: restore it to undo");
+        assertSafetyBackupListed(done.getText());
         assertThat(students()).contains("BK001", "BK002", "BK003");
         page.row("BK002");
     }
@@ -111,7 +120,8 @@ class BackupsPageTest extends RecordsPageBase {
 
         WebElement done = page.waitForMessage("backups-messages", "success");
         assertThat(done.getText()).contains("The students are now exactly " + backup + ".")
-                .containsPattern("saved as backup-[0-9-]+\\.json: restore it to undo");
+                .containsPattern("saved as backup-[0-9a-z-]+\\.json: restore it to undo");
+        assertSafetyBackupListed(done.getText());
         assertThat(Json.parse(students()).findValuesAsText("studentid")).containsExactly("BK001", "BK002");
         assertThat(Json.parse(students()).findValuesAsText("name")).containsExactly("Trưng Trắc", "Trưng Nhị");
         browser.wait.until(d -> browser.findAll("#students-body tr[data-studentid='BK004']").isEmpty());

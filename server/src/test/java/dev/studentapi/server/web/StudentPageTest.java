@@ -351,7 +351,7 @@ class StudentPageTest {
         assertThat((List<?>) check.get("onlyVietnamese")).isEmpty();
         assertThat((List<?>) check.get("missing")).isEmpty();
         assertThat((List<?>) check.get("codesWithoutText")).as("every answer and field code is said in both").isEmpty();
-        assertThat(check.get("codeCount")).isEqualTo(36L);
+        assertThat(check.get("codeCount")).isEqualTo(39L);
         assertThat(check.get("fromVietnameseBrowser")).isEqualTo("vi");
         assertThat(check.get("fromFrenchBrowser")).isEqualTo("en");
         assertThat(check.get("chosenWins")).isEqualTo("en");
