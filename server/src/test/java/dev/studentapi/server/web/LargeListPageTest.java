@@ -47,6 +47,7 @@ class LargeListPageTest extends RecordsPageBase {
         page.button("Previous").click();
         browser.wait.until(d -> page.pageInfo().equals("Showing 26–50 · page 2"));
         assertThat(page.column("studentid")).isEqualTo(ids(26, 50));
+        assertThat(browser.accessibilityViolations()).as("axe-core on a server page").isEmpty();
     }
 
     @Test
