@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -64,6 +65,46 @@ class FileObjectStoreTest extends ObjectStoreContract {
                     .map(file -> bucket.relativize(file).toString().replace('\\', '/'))
                     .collect(Collectors.toSet());
         }
+    }
+
+    /** A killed put leaves its hidden temp file and, when killed between the two renames, the count file. */
+    @Override
+    protected void leaveAnInterruptedPut(String key) throws IOException {
+        Path target = root().resolve(BUCKET).resolve(key);
+        Files.createDirectories(target.getParent());
+        Files.write(Files.createTempFile(target.getParent(), FileObjectStore.tempPrefix(target), ".tmp"),
+                content(1_000, 1));
+        Files.writeString(CountFiles.of(target), "1 1000\n");
+    }
+
+    @Test
+    void keepsTheCountInAHiddenFileBesideTheObject() throws Exception {
+        store.put(KEY, out -> out.write('x'), () -> OptionalLong.of(1));
+
+        assertThat(root().resolve("student-backups/backups/.backup-20261127-210501.json.count")).hasContent("1 1\n");
+        assertThat(store.list("backups/")).singleElement()
+                .satisfies(object -> assertThat(object.count()).hasValue(1));
+    }
+
+    @Test
+    void aCountLeftForOtherContentIsIgnored() throws Exception {
+        store.put(KEY, out -> out.write('x'), () -> OptionalLong.of(1));
+        Files.writeString(root().resolve("student-backups/backups/.backup-20261127-210501.json.count"), "9 500\n");
+
+        assertThat(store.find(KEY)).hasValueSatisfying(found -> assertThat(found.count()).isEmpty());
+    }
+
+    @Test
+    void keysWithHiddenSegmentsAreRefusedAndNeverServed() throws IOException {
+        assertThatThrownBy(() -> store.put("backups/.backup.json.count", out -> out.write('x')))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.downloadLink(".hidden/x.json", EXPIRES))
+                .isInstanceOf(IllegalArgumentException.class);
+        store.put(KEY, out -> out.write('x'), () -> OptionalLong.of(1));
+
+        assertThat(store.open("backups/.backup-20261127-210501.json.count")).isEmpty();
+        assertThat(store.delete("backups/.backup-20261127-210501.json.count")).isFalse();
+        assertThat(store.find(KEY)).hasValueSatisfying(found -> assertThat(found.count()).hasValue(1));
     }
 
     @Test

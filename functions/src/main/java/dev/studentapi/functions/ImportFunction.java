@@ -108,7 +108,13 @@ final class ImportFunction {
     }
 
     private ApiResponse invalidParameter(String name, String allowed) {
-        return replies.error(400, ErrorCode.INVALID_PARAMETER, Text.INVALID_PARAMETER.in(language, name, allowed));
+        return JsonBodies.respond(400, json -> {
+            json.writeStartObject();
+            json.writeStringField("message", Text.INVALID_PARAMETER.in(language, name, allowed));
+            json.writeStringField("code", ErrorCode.INVALID_PARAMETER.name());
+            json.writeStringField("parameter", name);
+            json.writeEndObject();
+        });
     }
 
     /** One listed row error: the row (0 for the header), the field (null for the whole row), code and reason. */

@@ -166,7 +166,13 @@ final class RecordFunctions {
     }
 
     private ApiResponse invalidParameter(String name, String allowed) {
-        return replies.error(400, ErrorCode.INVALID_PARAMETER, Text.INVALID_PARAMETER.in(language, name, allowed));
+        return JsonBodies.respond(400, json -> {
+            json.writeStartObject();
+            json.writeStringField("message", Text.INVALID_PARAMETER.in(language, name, allowed));
+            json.writeStringField("code", ErrorCode.INVALID_PARAMETER.name());
+            json.writeStringField("parameter", name);
+            json.writeEndObject();
+        });
     }
 
     /** The next page's link: the same path and filters, the cursor after {@code lastId}. */

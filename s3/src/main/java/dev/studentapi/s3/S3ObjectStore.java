@@ -7,24 +7,40 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * A bucket in Amazon S3 (or any S3-compatible store), with presigned GET URLs as download links. Safe for
  * concurrent use. A put streams into a multipart upload of {@value #PART_BYTES}-byte parts through one reusable
  * buffer, so memory does not grow with the object; S3 shows the object only once the upload completes, and a
  * put that fails aborts its upload and throws, leaving nothing behind (should the abort itself fail, a bucket
- * lifecycle rule for incomplete multipart uploads cleans up). S3 errors surface as {@link IOException}.
+ * lifecycle rule for incomplete multipart uploads cleans up). An object's count is its user metadata
+ * {@code count}; a multipart upload is staged under {@value #STAGING_PREFIX} and copied into place with it, so an
+ * object never appears without it (objects up to 5 GiB, CopyObject's limit). S3 errors surface as
+ * {@link IOException}.
  */
 public final class S3ObjectStore implements ObjectStore {
 
@@ -34,7 +50,11 @@ public final class S3ObjectStore implements ObjectStore {
     /** The longest validity S3 accepts for a presigned URL signed with SigV4. */
     public static final Duration MAX_LINK_VALIDITY = Duration.ofDays(7);
 
+    /** Where multipart uploads are staged until complete; never listed, and a lifecycle rule may expire it. */
+    public static final String STAGING_PREFIX = ".staging/";
+
     private static final int MAX_KEY_BYTES = 1024;
+    private static final String COUNT = "count";
 
     private final S3Client client;
     private final S3Presigner presigner;
@@ -91,17 +111,19 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     /**
-     * @throws IllegalArgumentException when the key is empty or longer than S3 allows
+     * @throws IllegalArgumentException when the key is empty, longer than S3 allows or under the staging prefix
      * @throws IOException              when the writer fails (rethrown as is) or S3 refuses the upload
      */
     @Override
-    public StoredObject put(String key, ContentWriter writer) throws IOException {
+    public StoredObject put(String key, ContentWriter writer, Supplier<OptionalLong> count) throws IOException {
         requireValidKey(key);
         Objects.requireNonNull(writer, "writer");
-        UploadStream upload = new UploadStream(client, bucket, key, contentType(key), PART_BYTES);
+        UploadStream upload = new UploadStream(client, bucket, key, STAGING_PREFIX + UUID.randomUUID() + "/" + key,
+                contentType(key), PART_BYTES);
         try {
             writer.writeTo(upload);
-            return new StoredObject(bucket, key, upload.finish());
+            OptionalLong counted = count.get();
+            upload.finish(counted.isPresent() ? Map.of(COUNT, Long.toString(counted.getAsLong())) : Map.of());
         } catch (Throwable failure) {
             try {
                 upload.abort();
@@ -110,6 +132,89 @@ public final class S3ObjectStore implements ObjectStore {
             }
             throw failure;
         }
+        return find(key).orElseThrow(() -> new IOException("s3://" + bucket + "/" + key + " vanished as it was put"));
+    }
+
+    /** One ListObjectsV2 walk; S3 listings carry no user metadata, so no count. */
+    @Override
+    public List<StoredObject> list(String prefix) throws IOException {
+        Objects.requireNonNull(prefix, "prefix");
+        try {
+            List<StoredObject> found = new ArrayList<>();
+            for (S3Object object : client.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()) {
+                if (!object.key().startsWith(STAGING_PREFIX)) {
+                    found.add(new StoredObject(bucket, object.key(), object.size(),
+                            object.lastModified().truncatedTo(ChronoUnit.SECONDS), OptionalLong.empty()));
+                }
+            }
+            return found;
+        } catch (SdkException e) {
+            throw S3Failure.of("list", bucket, prefix + "*", e);
+        }
+    }
+
+    /** One HeadObject; the count is the user metadata {@code count}. */
+    @Override
+    public Optional<StoredObject> find(String key) throws IOException {
+        if (!isObjectKey(key)) {
+            return Optional.empty();
+        }
+        HeadObjectResponse head;
+        try {
+            head = client.headObject(r -> r.bucket(bucket).key(key));
+        } catch (NoSuchKeyException absent) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw S3Failure.of("look up", bucket, key, e);
+        } catch (SdkException e) {
+            throw S3Failure.of("look up", bucket, key, e);
+        }
+        return Optional.of(new StoredObject(bucket, key, head.contentLength(),
+                head.lastModified().truncatedTo(ChronoUnit.SECONDS), count(head.metadata().get(COUNT))));
+    }
+
+    @Override
+    public Optional<InputStream> open(String key) throws IOException {
+        if (!isObjectKey(key)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(client.getObject(r -> r.bucket(bucket).key(key)));
+        } catch (NoSuchKeyException absent) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw S3Failure.of("read", bucket, key, e);
+        }
+    }
+
+    /** A HeadObject to tell whether it was there, then DeleteObject (which succeeds either way). */
+    @Override
+    public boolean delete(String key) throws IOException {
+        if (find(key).isEmpty()) {
+            return false;
+        }
+        try {
+            client.deleteObject(r -> r.bucket(bucket).key(key));
+            return true;
+        } catch (SdkException e) {
+            throw S3Failure.of("delete", bucket, key, e);
+        }
+    }
+
+    private static OptionalLong count(String metadata) {
+        try {
+            return metadata == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(metadata));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static boolean isObjectKey(String key) {
+        return key != null && !key.isEmpty() && !key.startsWith(STAGING_PREFIX)
+                && key.getBytes(StandardCharsets.UTF_8).length <= MAX_KEY_BYTES;
     }
 
     /**
@@ -142,8 +247,12 @@ public final class S3ObjectStore implements ObjectStore {
     private static String requireValidKey(String key) {
         Objects.requireNonNull(key, "key");
         int bytes = key.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes == 0 || bytes > MAX_KEY_BYTES) {
-            throw new IllegalArgumentException("an S3 object key must have 1 to " + MAX_KEY_BYTES + " bytes");
+        if (bytes == 0 || bytes > MAX_KEY_BYTES - STAGING_PREFIX.length() - 37) {
+            throw new IllegalArgumentException("an S3 object key must have 1 to "
+                    + (MAX_KEY_BYTES - STAGING_PREFIX.length() - 37) + " bytes");
+        }
+        if (key.startsWith(STAGING_PREFIX)) {
+            throw new IllegalArgumentException("keys under " + STAGING_PREFIX + " are reserved for uploads");
         }
         return key;
     }

@@ -141,7 +141,8 @@ public final class Components implements AutoCloseable {
             Bucket bucket = adapters.bucket(publicBaseUrl);
             DataPlaneAssembly assembly = DataPlaneAssembly.assemble(stores.students(), bucket.store(),
                     adapters.mailer(), new DataPlaneAssembly.Mailing(settings.language(), settings.senderEmail(),
-                            settings.recipientEmail()), clock, pageCursors(settings.dataDir().cursorSigningKey()));
+                            settings.recipientEmail()), clock, settings.backupRetention(),
+                    pageCursors(settings.dataDir().cursorSigningKey()));
             dataPlane = new DataPlane(assembly, bucket.downloads());
         }
         return dataPlane;

@@ -40,7 +40,8 @@ public final class StudentApiServer {
             Optional<IssuedApiKey> created = components.bootstrap.ensureDefaults(gateway, settings.bootstrap());
             Javalin http = HttpApp.create(settings.host(), settings.port(), settings.stage(),
                     settings.corsAllowedOrigins(), settings.gatewayEnabled() ? Optional.of(gateway) : Optional.empty(),
-                    dataPlane.functions(), components.downloads().map(DownloadRoute::new));
+                    dataPlane.functions(), Optional.of(dataPlane.backupFunctions()),
+                    components.downloads().map(DownloadRoute::new));
             http.start();
             boundPort.set(http.port());
             AtomicReference<AdminCredentials> generated = new AtomicReference<>();

@@ -174,7 +174,7 @@ class GatewayHttpTest {
     @Test
     void unknownPathsAre404WithCorsAndNeedNoKey() {
         try (TestServer server = TestServer.start(dataDir, Map.of())) {
-            for (String path : List.of("/prod/teachers", "/prod/students/SV001", "/nowhere")) {
+            for (String path : List.of("/prod/teachers", "/prod/students/SV001/grades", "/nowhere")) {
                 HttpResponse<String> response = server.get(path, null);
                 assertThat(response.statusCode()).as(path).isEqualTo(404);
                 assertThat(response.body()).isEqualTo("{\"message\":\"Not Found\",\"code\":\"NOT_FOUND\"}");

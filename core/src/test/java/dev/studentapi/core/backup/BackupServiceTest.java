@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,7 +44,7 @@ class BackupServiceTest {
             }
         }
     };
-    private final MapObjectStore bucket = new MapObjectStore("student-backup-20250706");
+    private final MapObjectStore bucket = new MapObjectStore("student-backup-20250706", Clock.fixed(NOW, ZoneOffset.UTC));
     private final RecordingMailer mailer = new RecordingMailer();
     private final BackupService service = new BackupService(store, bucket, new IdLines(), mailer,
             new BackupNoticeEmail(Language.EN, "noreply@school.test"), "registrar@school.test",
@@ -71,6 +73,11 @@ class BackupServiceTest {
                 }
             };
         }
+
+        @Override
+        public void read(InputStream in, RowSink rows) {
+            throw new UnsupportedOperationException("these tests only write");
+        }
     }
 
     @Test
@@ -86,7 +93,7 @@ class BackupServiceTest {
         assertThat(bucket.objects()).containsExactly(Map.entry("backups/backup-20261127-123456.json",
                 "SV001\nSV002\n"));
         assertThat(outcome.object()).isEqualTo(new StoredObject("student-backup-20250706",
-                "backups/backup-20261127-123456.json", 12));
+                "backups/backup-20261127-123456.json", 12, NOW, OptionalLong.of(2)));
         assertThat(outcome.count()).isEqualTo(2);
     }
 

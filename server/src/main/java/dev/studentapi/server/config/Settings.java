@@ -3,6 +3,7 @@ package dev.studentapi.server.config;
 import dev.studentapi.aws.AwsAccess;
 import dev.studentapi.config.ConfigurationException;
 import dev.studentapi.config.Environment;
+import dev.studentapi.core.backup.BackupRetention;
 import dev.studentapi.core.text.Language;
 import dev.studentapi.core.usage.QuotaPeriod;
 import dev.studentapi.core.usage.QuotaSettings;
@@ -53,7 +54,8 @@ public record Settings(
         Engines engines,
         Optional<ScheduleExpression> backupSchedule,
         ZoneId backupTimeZone,
-        boolean gatewayEnabled) {
+        boolean gatewayEnabled,
+        BackupRetention backupRetention) {
 
     /** Every variable the server reads, the AWS ones included; a config file naming any other is refused. */
     public static final Set<String> VARIABLES = Stream.concat(AwsAccess.VARIABLES.stream(), Stream.of("HOST",
@@ -61,7 +63,8 @@ public record Settings(
             "SMTP_HOST", "SMTP_PORT", "SMTP_USERNAME", "SMTP_PASSWORD", "SMTP_STARTTLS", "LOCALE", "PLAN_RATE_LIMIT",
             "PLAN_BURST_LIMIT", "PLAN_QUOTA_LIMIT", "PLAN_QUOTA_PERIOD", "PUBLIC_BASE_URL", "ADMIN_BIND",
             "ADMIN_PORT", "ADMIN_ACCESS_KEY_ID", "ADMIN_SECRET_ACCESS_KEY", "ADMIN_REGION", "STORE", "BUCKET", "MAIL",
-            "LIMITER", "DYNAMODB_TABLE_PREFIX", "REDIS_URL", "BACKUP_SCHEDULE", "BACKUP_TIMEZONE", "GATEWAY"))
+            "LIMITER", "DYNAMODB_TABLE_PREFIX", "REDIS_URL", "BACKUP_SCHEDULE", "BACKUP_TIMEZONE", "GATEWAY",
+            "BACKUP_RETENTION"))
             .collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
@@ -164,7 +167,9 @@ public record Settings(
                 }),
                 v.parsed("BACKUP_TIMEZONE", ZoneId::of, "a time zone such as Asia/Bangkok or UTC")
                         .orElse(ZoneOffset.UTC),
-                v.choice("GATEWAY", Switch.ON, Switch.class) == Switch.ON);
+                v.choice("GATEWAY", Switch.ON, Switch.class) == Switch.ON,
+                v.parsed("BACKUP_RETENTION", BackupRetention::parse, BackupRetention.FORMAT)
+                        .orElse(new BackupRetention.KeepAll()));
     }
 
     private enum Switch { ON, OFF }

@@ -1,6 +1,7 @@
 package dev.studentapi.server.http;
 
 import dev.studentapi.functions.ApiResponse;
+import dev.studentapi.functions.BackupFunctions;
 import dev.studentapi.functions.CorsPolicy;
 import dev.studentapi.functions.DataPlaneAnswer;
 import dev.studentapi.functions.DataPlaneReplies;
@@ -66,11 +67,11 @@ final class DataPlaneRoutes {
     }
 
     /** The resource methods of {@code stage} with their statuses (the OpenAPI document's operations). */
-    static List<Action> actions(String stage, StudentFunctions functions) {
+    static List<Action> actions(String stage, StudentFunctions functions, Optional<BackupFunctions> backups) {
         String root = "/" + stage;
         String student = root + "/students/{studentid}";
         // the import path comes before the one-student path, so that its preflight and 405s win over the latter's
-        return List.of(
+        List<Action> actions = new ArrayList<>(List.of(
                 new Action(HandlerType.GET, root + "/students", ctx -> list(ctx, functions), Set.of(200, 400)),
                 new Action(HandlerType.POST, root + "/students", ctx -> functions.insertStudent(ctx.bodyAsBytes()),
                         Set.of(201, 400, 409)),
@@ -88,7 +89,17 @@ final class DataPlaneRoutes {
                 new Action(HandlerType.PATCH, student, ctx -> functions.patchStudent(ctx.pathParam("studentid"),
                         ctx.bodyAsBytes(), ifMatch(ctx)), Set.of(200, 400, 404, 412)),
                 new Action(HandlerType.DELETE, student, ctx -> functions.deleteStudent(ctx.pathParam("studentid"),
-                        ifMatch(ctx)), Set.of(204, 404, 412)));
+                        ifMatch(ctx)), Set.of(204, 404, 412))));
+        backups.ifPresent(backup -> actions.addAll(List.of(
+                new Action(HandlerType.GET, root + "/backups", ctx -> backup.list(ctx.path(),
+                        Optional.ofNullable(ctx.queryParam("limit")), Optional.ofNullable(ctx.queryParam("cursor"))),
+                        Set.of(200, 400)),
+                new Action(HandlerType.GET, root + "/backups/{name}", ctx -> backup.details(ctx.pathParam("name")),
+                        Set.of(200, 404)),
+                new Action(HandlerType.POST, root + "/backups/{name}/restore", ctx -> backup.restore(
+                        ctx.pathParam("name"), Optional.ofNullable(ctx.queryParam("mode")),
+                        Optional.ofNullable(ctx.queryParam("confirm"))), Set.of(200, 400, 404)))));
+        return List.copyOf(actions);
     }
 
     /** The paths of SPEC §3, whose preflight keeps allowing exactly {@code GET,POST,OPTIONS} (SPEC §4). */
@@ -101,10 +112,11 @@ final class DataPlaneRoutes {
      * Every route of {@code stage}. The stage root is an alias of {@code /students}; a trailing slash is the same
      * path (the router ignores it).
      */
-    static List<Route> table(String stage, StudentFunctions functions, Cors cors, DataPlaneReplies replies) {
+    static List<Route> table(String stage, StudentFunctions functions, Optional<BackupFunctions> backups, Cors cors,
+                             DataPlaneReplies replies) {
         Map<String, List<HandlerType>> allowed = new LinkedHashMap<>();
         List<Route> routes = new ArrayList<>();
-        for (Action action : actions(stage, functions)) {
+        for (Action action : actions(stage, functions, backups)) {
             allowed.computeIfAbsent(action.path(), path -> new ArrayList<>()).add(action.method());
             routes.add(new Route(action.method(), action.path(),
                     ctx -> JsonReplies.answer(ctx, action.answer().apply(ctx)), Route.Access.API_KEY,

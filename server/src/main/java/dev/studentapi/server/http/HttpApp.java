@@ -3,7 +3,9 @@ package dev.studentapi.server.http;
 import dev.studentapi.core.StoreException;
 import dev.studentapi.core.gateway.Gateway;
 import dev.studentapi.functions.ApiResponse;
+import dev.studentapi.functions.BackupFunctions;
 import dev.studentapi.functions.DataPlaneReplies;
+import dev.studentapi.functions.OpenApiDocument;
 import dev.studentapi.functions.StudentFunctions;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -33,6 +35,13 @@ public final class HttpApp {
     public static Javalin create(String host, int port, String stage, List<String> corsOrigins,
                                  Optional<Gateway> gateway, StudentFunctions functions,
                                  Optional<DownloadRoute> downloads) {
+        return create(host, port, stage, corsOrigins, gateway, functions, Optional.empty(), downloads);
+    }
+
+    /** The same, with the backup routes when {@code backups} is present. */
+    public static Javalin create(String host, int port, String stage, List<String> corsOrigins,
+                                 Optional<Gateway> gateway, StudentFunctions functions,
+                                 Optional<BackupFunctions> backups, Optional<DownloadRoute> downloads) {
         Cors cors = new Cors(corsOrigins);
         DataPlaneReplies replies = functions.replies();
         return Javalin.create(config -> {
@@ -48,13 +57,15 @@ public final class HttpApp {
             config.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors(replies, cors.policy())));
             config.routes.beforeMatched(Route.keyedOnly(new BodyLimit(replies)::check));
             gateway.ifPresent(gate -> config.routes.beforeMatched(Route.keyedOnly(new GatewayFilter(gate)::admit)));
-            for (Route route : DataPlaneRoutes.table(stage, functions, cors, replies)) {
+            for (Route route : DataPlaneRoutes.table(stage, functions, backups, cors, replies)) {
                 config.routes.addHttpHandler(route.method(), route.path(), route.handler(), route.roles());
             }
             downloads.ifPresent(route -> config.routes.get("/downloads/{bucket}/<key>",
                     ctx -> route.handle(ctx, replies)));
             config.routes.get("/config.json", ctx -> ctx.contentType("application/json")
                     .result("{\"apiBaseUrl\":\"/" + stage + "\"}"));
+            byte[] openApi = OpenApiDocument.forStage(stage);
+            config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             config.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
             WebAssets webPage = new WebAssets(replies);
             config.routes.get("/", webPage::handle);

@@ -145,7 +145,7 @@ class ErrorCodesHttpTest {
     class Protocol {
 
         @ParameterizedTest
-        @ValueSource(strings = {"/prod/teachers", "/prod/students/SV001", "/prod/backup/latest", "/nowhere"})
+        @ValueSource(strings = {"/prod/teachers", "/prod/students/SV001/grades", "/prod/backup/latest", "/nowhere"})
         void unknownPathsAreNotFoundWithOrWithoutAKey(String path) {
             start(Map.of());
             assertThat(assertError(server.get(path, null), 404, "NOT_FOUND").get("message").asText())

@@ -1,0 +1,128 @@
+package dev.studentapi.functions;
+
+import dev.studentapi.core.backup.SnapshotFormat;
+import dev.studentapi.core.backup.SnapshotProblem;
+import dev.studentapi.core.backup.UnreadableSnapshotException;
+import dev.studentapi.core.student.Student;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsonSnapshotFormatTest {
+
+    private static final Student THANG = new Student("SV001", "Nguyễn Tri Bão Thắng", "21DTHA1", "2003-02-28",
+            "thang@example.edu.vn");
+    private static final Student MAI = new Student("SV002", "Trần Thị Mai", "CNTT1", "2004-11-05",
+            "mai@example.edu.vn");
+
+    private final JsonSnapshotFormat format = new JsonSnapshotFormat();
+
+    private List<Map<String, ?>> read(String json) throws IOException {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        format.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), (row, fields) -> {
+            assertThat(row).isEqualTo(rows.size() + 1);
+            rows.add(fields);
+        });
+        return rows;
+    }
+
+    private SnapshotProblem problemOf(String json) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> read(json));
+        assertThat(thrown).isInstanceOf(UnreadableSnapshotException.class);
+        return ((UnreadableSnapshotException) thrown).problem();
+    }
+
+    @Test
+    void readsBackWhatItWroteRowByRow() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (SnapshotFormat.Writer writer = format.open(out)) {
+            writer.accept(THANG);
+            writer.accept(MAI);
+        }
+
+        List<Map<String, ?>> rows = read(out.toString(StandardCharsets.UTF_8));
+
+        assertThat(rows).containsExactly(
+                Map.of("studentid", "SV001", "name", "Nguyễn Tri Bão Thắng", "class", "21DTHA1",
+                        "birthdate", "2003-02-28", "email", "thang@example.edu.vn"),
+                Map.of("studentid", "SV002", "name", "Trần Thị Mai", "class", "CNTT1", "birthdate", "2004-11-05",
+                        "email", "mai@example.edu.vn"));
+    }
+
+    @Test
+    void anEmptyArrayHasNoRows() throws IOException {
+        assertThat(read(" [ ] \n")).isEmpty();
+    }
+
+    @Test
+    void keepsNonStringsAsWhatTheyAreSoThatTheRulesRefuseThem() throws IOException {
+        Map<String, ?> row = read("[{\"studentid\": 5, \"name\": {\"first\": \"Mai\"}, \"class\": [1], "
+                + "\"birthdate\": null, \"email\": true}]").get(0);
+
+        assertThat(row.get("studentid")).isEqualTo(5);
+        assertThat(row.get("name")).isEqualTo(List.of());
+        assertThat(row.get("class")).isEqualTo(List.of());
+        assertThat(row.containsKey("birthdate")).isTrue();
+        assertThat(row.get("birthdate")).isNull();
+        assertThat(row.get("email")).isEqualTo(true);
+    }
+
+    @Test
+    void streamsRowsBeforeItReachesAProblem() {
+        List<Long> seen = new ArrayList<>();
+
+        assertThatThrownBy(() -> format.read(new ByteArrayInputStream(
+                "[{\"studentid\":\"SV001\"}, {\"studentid\":\"SV002\"}, 7]".getBytes(StandardCharsets.UTF_8)),
+                (row, fields) -> seen.add(row))).isInstanceOf(UnreadableSnapshotException.class);
+
+        assertThat(seen).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aSinkFailurePassesThroughAsItIs() {
+        IOException stop = new IOException("store unreachable");
+
+        assertThatThrownBy(() -> format.read(new ByteArrayInputStream("[{}]".getBytes(StandardCharsets.UTF_8)),
+                (row, fields) -> {
+                    throw stop;
+                })).isSameAs(stop);
+    }
+
+    @Nested
+    class Refusals {
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "not json at all|NOT_JSON",
+                "[{\"studentid\": \"SV001\"|NOT_JSON",
+                "[{\"studentid\": \"SV001\"},|NOT_JSON",
+                "{\"Items\": [{\"studentid\": {\"S\": \"SV001\"}}]}|NOT_A_BACKUP",
+                "\"a string\"|NOT_A_BACKUP",
+                "[] []|NOT_A_BACKUP",
+                "[]]|NOT_JSON",
+                "''|NOT_A_BACKUP"})
+        void refusesWhatIsNoArrayOfObjects(String json, String code) {
+            assertThat(problemOf(json).code()).isEqualTo(code);
+        }
+
+        @Test
+        void namesTheRowThatIsNoObject() {
+            SnapshotProblem problem = problemOf("[{}, [\"SV001\"]]");
+
+            assertThat(problem.code()).isEqualTo(SnapshotProblem.NOT_A_BACKUP);
+            assertThat(problem.row()).isEqualTo(2);
+        }
+    }
+}
