@@ -64,6 +64,13 @@ class BackupsPageTest extends RecordsPageBase {
         assertThat(row.findElement(By.cssSelector("td[data-column='bytes']")).getText()).matches("\\d+ bytes");
         assertThat(row.findElement(By.cssSelector("td[data-column='time']")).getText()).matches(".*\\d{4}.*");
         assertThat(browser.find("#backups-table thead").getText()).contains("File", "Made", "Students", "Size");
+
+        page.chooseLanguage("Tiếng Việt");
+        assertThat(browser.find("#backups-table thead").getText()).contains("Tệp", "Thời điểm", "Số sinh viên", "Dung lượng");
+        assertThat(page.button("Khôi phục " + backup).isDisplayed()).isTrue();
+        assertThat(page.button("Tải xuống " + backup).isDisplayed()).isTrue();
+        browser.screenshot(testName + "-vi");
+        page.chooseLanguage("English");
     }
 
     @Test
