@@ -27,7 +27,16 @@ const KIND_OF_CODE = Object.freeze({
   LimitExceededException: 'quota',
   INVALID_JSON: 'invalid',
   VALIDATION_FAILED: 'invalid',
+  IMPORT_INVALID: 'invalid',
+  INVALID_PARAMETER: 'invalid',
+  INVALID_CURSOR: 'invalid',
+  UNSUPPORTED_MEDIA_TYPE: 'invalid',
+  INVALID_BACKUP: 'invalid',
+  CONFIRMATION_REQUIRED: 'invalid',
   DUPLICATE_STUDENT_ID: 'conflict',
+  STUDENT_NOT_FOUND: 'gone',
+  BACKUP_NOT_FOUND: 'gone',
+  PRECONDITION_FAILED: 'changed',
   NOT_FOUND: 'not-found',
   METHOD_NOT_ALLOWED: 'not-found',
 });
@@ -42,6 +51,7 @@ export function classify(status, code) {
   if (status === 429) return 'throttled';
   if (status === 400) return 'invalid';
   if (status === 409) return 'conflict';
+  if (status === 412) return 'changed';
   if (status === 404) return 'not-found';
   if (status >= 500) return 'server';
   return 'unexpected';
@@ -80,25 +90,63 @@ async function readJson(response) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The cursor of the rel="next" link of a Link header (RFC 8288), or null when there is none. */
+export function nextCursor(linkHeader) {
+  for (const part of String(linkHeader ?? '').split(/,(?=\s*<)/)) {
+    const match = /^\s*<([^>]*)>(.*)$/.exec(part);
+    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;]+))/i.exec(match?.[2] ?? '');
+    if (!rel || !(rel[1] ?? rel[2]).toLowerCase().split(/\s+/).includes('next')) continue;
+    try {
+      return new URL(match[1], 'http://link.invalid/').searchParams.get('cursor');
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** A path with its query: parameters that are undefined, null or '' are left out. */
+export function withQuery(path, params = {}) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') query.set(name, String(value));
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+const segment = (value) => encodeURIComponent(String(value));
+
 /**
  * A client bound to a base URL and a way to read the key at call time.
  * onThrottledRetry is called before the single retry of a read refused with 429 Too Many Requests.
  */
 export function createClient({ baseUrl, apiKey, fetchImpl = (...args) => fetch(...args), wait = sleep }) {
-  async function call(method, path, body) {
+  /**
+   * One request. options: json (a body sent as JSON), raw and contentType (a body sent as is), headers, accept,
+   * blob (read a 2xx body as a Blob instead of JSON). Answers { status, body, headers }.
+   */
+  async function call(method, path, { json, raw, contentType, headers: extra = {}, accept = 'application/json', blob = false } = {}) {
     const key = apiKey();
     if (!key) {
       throw new ApiError('missing-key');
     }
     const url = endpoint(baseUrl(), path);
-    const headers = { 'x-api-key': key, Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const headers = { 'x-api-key': key, Accept: accept, ...extra };
+    let body;
+    if (json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(json);
+    } else if (raw !== undefined) {
+      headers['Content-Type'] = contentType;
+      body = raw;
+    }
     let response;
     try {
       response = await fetchImpl(url, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body,
         cache: 'no-store',
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
@@ -108,48 +156,127 @@ export function createClient({ baseUrl, apiKey, fetchImpl = (...args) => fetch(.
       const kind = error?.name === 'TimeoutError' ? 'timeout' : 'network';
       throw new ApiError(kind, { url });
     }
-    const json = await readJson(response);
-    if (response.ok) {
-      return { status: response.status, body: json };
+    if (response.ok && blob) {
+      return { status: response.status, body: await response.blob(), headers: response.headers };
     }
-    const code = codeOf(response, json);
+    const parsed = await readJson(response);
+    if (response.ok) {
+      return { status: response.status, body: parsed, headers: response.headers };
+    }
+    const code = codeOf(response, parsed);
     throw new ApiError(classify(response.status, code), {
       status: response.status,
       code,
       retryAfter: retryAfterSeconds(response),
-      body: json,
+      body: parsed,
       url,
     });
   }
 
+  /** A read that is retried once after a second when throttled. */
+  async function read(path, onThrottledRetry = () => {}) {
+    try {
+      return await call('GET', path);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.kind !== 'throttled') throw error;
+      onThrottledRetry(error);
+      await wait(THROTTLE_RETRY_MS);
+      const result = await call('GET', path);
+      result.retried = true;
+      return result;
+    }
+  }
+
+  const studentOf = (body) => (body?.student && typeof body.student === 'object' ? body.student : body);
+
   return {
     /** All students, ordered by the server; retries once after a second when throttled. */
     async listStudents({ onThrottledRetry = () => {} } = {}) {
-      let result;
-      try {
-        result = await call('GET', 'students');
-      } catch (error) {
-        if (!(error instanceof ApiError) || error.kind !== 'throttled') throw error;
-        onThrottledRetry(error);
-        await wait(THROTTLE_RETRY_MS);
-        result = await call('GET', 'students');
-        result.retried = true;
-      }
+      const result = await read('students', onThrottledRetry);
       if (!Array.isArray(result.body)) {
         throw new ApiError('unexpected', { status: result.status });
       }
       return { students: result.body, retried: Boolean(result.retried) };
     },
 
+    /**
+     * One page of students ordered by Student ID: at most limit, after cursor, matching q and className.
+     * Answers { students, next (the cursor of the next page, or null), retried }.
+     */
+    async listPage({ limit, cursor, q, className, onThrottledRetry = () => {} }) {
+      const result = await read(withQuery('students', { limit, cursor, q, class: className }), onThrottledRetry);
+      if (!Array.isArray(result.body)) {
+        throw new ApiError('unexpected', { status: result.status });
+      }
+      return { students: result.body, next: nextCursor(result.headers.get('Link')), retried: Boolean(result.retried) };
+    },
+
+    /** One student as stored now and its entity tag: { student, etag }. */
+    async getStudent(id) {
+      const { body, headers } = await call('GET', `students/${segment(id)}`);
+      return { student: studentOf(body), etag: headers.get('ETag') };
+    },
+
+    /** Replaces a student's fields, only if it is still the version of etag: { student, etag }. */
+    async updateStudent(id, student, etag) {
+      const { body, headers } = await call('PUT', `students/${segment(id)}`, {
+        json: student, headers: etag ? { 'If-Match': etag } : {},
+      });
+      return { student: studentOf(body), etag: headers.get('ETag') };
+    },
+
+    /** Deletes a student, only if it is still the version of etag. */
+    async deleteStudent(id, etag) {
+      await call('DELETE', `students/${segment(id)}`, { headers: etag ? { 'If-Match': etag } : {} });
+    },
+
+    /** The students matching q and className as a CSV file. */
+    async exportCsv({ q, className }) {
+      const { body } = await call('GET', withQuery('students', { format: 'csv', q, class: className }), {
+        accept: 'text/csv', blob: true,
+      });
+      return body;
+    },
+
+    /** Sends a CSV file to the import: { inserted, replaced, skipped, ... } or an 'invalid' ApiError with the row errors. */
+    async importCsv(file, { dryRun, onConflict }) {
+      const path = withQuery('students/import', { dryRun: dryRun ? 'true' : undefined, onConflict });
+      const { body } = await call('POST', path, { raw: file, contentType: 'text/csv' });
+      return body ?? {};
+    },
+
     /** Saves one student; the answer carries its code (STUDENT_SAVED or STUDENT_SAVED_MAIL_FAILED) and the student. */
     async saveStudent(student) {
-      const { body } = await call('POST', 'students', student);
+      const { body } = await call('POST', 'students', { json: student });
       return body ?? {};
     },
 
     /** Starts a backup; the answer carries its code (BACKUP_DONE), key, count, bytes, downloadUrl and expiresAt. */
     async backup() {
       const { body } = await call('POST', 'backup');
+      return body ?? {};
+    },
+
+    /** A page of backups, newest first: { backups, next }. */
+    async listBackups({ limit, cursor } = {}) {
+      const { body, headers } = await read(withQuery('backups', { limit, cursor }));
+      const backups = Array.isArray(body) ? body : body?.backups;
+      if (!Array.isArray(backups)) {
+        throw new ApiError('unexpected', { status: 200 });
+      }
+      return { backups, next: nextCursor(headers.get('Link')) ?? (typeof body?.nextCursor === 'string' ? body.nextCursor : null) };
+    },
+
+    /** One backup's details with a fresh download link. */
+    async backupDetails(name) {
+      const { body } = await call('GET', `backups/${segment(name)}`);
+      return body ?? {};
+    },
+
+    /** Restores a backup ('merge' or 'replace'); the answer names the counts and the safety backup. */
+    async restoreBackup(name, mode) {
+      const path = withQuery(`backups/${segment(name)}/restore`, { mode, confirm: mode === 'replace' ? name : undefined });
+      const { body } = await call('POST', path);
       return body ?? {};
     },
   };

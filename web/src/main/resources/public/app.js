@@ -1,13 +1,18 @@
-// Wires the page: the key, the settings, the list, the backup and the language (the form: student-form.js).
+// Wires the page: the key, the settings, the backup and the language; the list, the form, the dialogs, the
+// import and the backups panel live in their own modules.
 
 import { answerText } from './answers.js';
 import { createClient } from './api.js';
+import { BackupsPanel } from './backups-panel.js';
 import { FieldErrors, isBusy, setBusy } from './controls.js';
 import { formatBytes, formatNumber, formatTime, safeLink } from './format.js';
 import { initialLanguage, language, setLanguage, t, translatePage } from './i18n.js';
+import { ImportPanel } from './import-panel.js';
 import { MessageArea } from './messages.js';
 import { apiKeyStore, baseUrlStore, defaultBaseUrl, languageStore, normalizeBaseUrl } from './settings.js';
+import { DeleteDialog, EditDialog } from './student-dialogs.js';
 import { StudentForm } from './student-form.js';
+import { StudentList } from './student-list.js';
 import { StudentTable } from './table.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -28,7 +33,9 @@ const ui = {
   form: $('#student-form'),
   save: $('#save'),
   search: $('#search'),
+  classFilter: $('#class-filter'),
   refresh: $('#refresh'),
+  export: $('#export'),
   backup: $('#backup'),
 };
 
@@ -39,16 +46,20 @@ const areas = {
   backup: new MessageArea($('#backup-messages'), ui.backup),
 };
 
-const table = new StudentTable(document);
+const dialogs = {};
+const table = new StudentTable(document, {
+  onEdit: (student) => dialogs.edit.open(student),
+  onDelete: (student) => dialogs.remove.open(student),
+});
 
 const state = {
   baseUrl: '',
   defaultBase: { url: '', source: 'default' },
-  loadSequence: 0,
 };
 
 const fieldErrors = new FieldErrors();
 const client = createClient({ baseUrl: () => state.baseUrl, apiKey: () => apiKeyStore.get() });
+const hasKey = () => Boolean(apiKeyStore.get());
 
 // ---- errors that every action can meet -----------------------------------------------------------
 
@@ -105,35 +116,21 @@ function keyAccepted() {
   if (areas.connection.current?.tone === 'error') areas.connection.clear();
 }
 
-// ---- the list ------------------------------------------------------------------------------------
+// ---- the list, the dialogs and the panels -------------------------------------------------------
 
-async function loadStudents() {
-  if (!apiKeyStore.get()) {
-    table.clear();
-    return;
-  }
-  const sequence = ++state.loadSequence;
-  table.startLoading();
-  setBusy(ui.refresh, true);
-  try {
-    const { students, retried } = await client.listStudents({
-      onThrottledRetry: () => areas.list.show({
-        tone: 'warning', title: () => t('error.throttled'), detail: () => t('error.throttled.retrying'),
-      }),
-    });
-    if (sequence !== state.loadSequence) return;
-    table.setStudents(students);
-    keyAccepted();
-    if (retried) areas.list.show({ tone: 'info', title: () => t('list.retried') });
-    else areas.list.clear();
-  } catch (error) {
-    if (sequence !== state.loadSequence) return;
-    table.loadFailed();
-    reportError(areas.list, error);
-  } finally {
-    if (sequence === state.loadSequence) setBusy(ui.refresh, false);
-  }
-}
+const list = new StudentList({
+  table, client, area: areas.list, refresh: ui.refresh, exportButton: ui.export, note: $('#server-paging-note'),
+  hasKey, reportError, keyAccepted,
+});
+const loadStudents = () => list.load();
+const dialogOptions = { client, table, listArea: areas.list, reportError, keyAccepted, fieldErrors };
+dialogs.edit = new EditDialog(dialogOptions);
+dialogs.remove = new DeleteDialog(dialogOptions);
+const importPanel = new ImportPanel({ client, reportError, keyAccepted, reload: () => list.reload() });
+const backups = new BackupsPanel({
+  client, baseUrl: () => state.baseUrl, reportError, keyAccepted, reload: () => list.reload(),
+  studentCount: () => (!list.serverMode && table.state === 'loaded' ? table.students.length : null),
+});
 
 // ---- the backup ----------------------------------------------------------------------------------
 
@@ -161,6 +158,7 @@ async function runBackup() {
       ],
       link: href ? { href, text: () => t('backup.download') } : undefined,
     });
+    if (backups.backups) backups.load();
   } catch (error) {
     if (error.code === 'BACKUP_MAIL_FAILED') {
       const key = String(error.body.key ?? '');
@@ -189,9 +187,9 @@ function connect(event) {
 }
 
 function forgetKey() {
-  state.loadSequence += 1; // an answer still on its way is for a key that is gone
-  setBusy(ui.refresh, false);
+  list.cancel(); // an answer still on its way is for a key that is gone
   apiKeyStore.clear();
+  backups.clear();
   ui.key.value = '';
   fieldErrors.clear(ui.key, ui.keyError);
   table.clear();
@@ -221,8 +219,9 @@ function useBase(url) {
   fieldErrors.clear(ui.base, ui.baseError);
   renderBase();
   areas.connection.show({ tone: 'success', title: () => t('settings.saved', { url }) });
-  state.loadSequence += 1; // the students of the previous API are not this one's
+  list.cancel(); // the students of the previous API are not this one's
   table.clear();
+  backups.clear();
   areas.list.clear();
   loadStudents();
 }
@@ -254,6 +253,12 @@ function changeLanguage(lang) {
   fieldErrors.render();
   for (const area of Object.values(areas)) area.render();
   table.render();
+  dialogs.edit.render();
+  dialogs.remove.render();
+  dialogs.edit.area.render();
+  dialogs.remove.area.render();
+  importPanel.render();
+  backups.render();
 }
 
 // ---- start ---------------------------------------------------------------------------------------
@@ -272,10 +277,10 @@ async function start() {
     client,
     table,
     fieldErrors,
-    hasKey: () => Boolean(apiKeyStore.get()),
+    hasKey,
     reportError,
     keyAccepted,
-    reload: loadStudents,
+    reload: () => list.reload(),
   });
   ui.keyForm.addEventListener('submit', connect);
   ui.key.addEventListener('input', () => {
@@ -288,7 +293,14 @@ async function start() {
   ui.resetBase.addEventListener('click', resetBase);
   for (const type of ['input', 'search', 'change']) {
     ui.search.addEventListener(type, () => {
-      if (ui.search.value !== table.query) table.search(ui.search.value);
+      if (ui.search.value === table.query) return;
+      table.search(ui.search.value);
+      list.filtersChanged();
+    });
+    ui.classFilter.addEventListener(type, () => {
+      if (ui.classFilter.value === table.className) return;
+      table.filterClass(ui.classFilter.value);
+      list.filtersChanged();
     });
   }
   ui.refresh.addEventListener('click', () => {
@@ -296,6 +308,7 @@ async function start() {
     if (!apiKeyStore.get()) keyProblem('key.needed');
   });
   ui.backup.addEventListener('click', runBackup);
+  ui.export.addEventListener('click', () => list.exportCsv());
 
   ui.key.value = apiKeyStore.get();
   table.clear();

@@ -85,7 +85,8 @@ export class StudentForm {
   saved(answer, sent) {
     const student = answer.student && typeof answer.student === 'object' ? answer.student : sent;
     this.keyAccepted();
-    if (this.table.state === 'loaded' || this.table.state === 'loading') this.table.add(student);
+    if (this.table.mode === 'server') this.reload(); // a server page shows where the student lands
+    else if (this.table.state === 'loaded' || this.table.state === 'loading') this.table.add(student);
     else this.reload();
     this.form.reset();
     this.input('studentid').focus();

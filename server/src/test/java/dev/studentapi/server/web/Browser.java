@@ -40,6 +40,7 @@ final class Browser implements AutoCloseable {
     private Browser(ChromeDriver driver) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(50));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
     }
 
@@ -150,6 +151,44 @@ final class Browser implements AutoCloseable {
                 .map(LogEntry::getMessage)
                 .filter(message -> !message.contains("Failed to load resource"))
                 .toList();
+    }
+
+    /** Lets the page save downloads into dir (the export, a backup). */
+    void downloadInto(Path dir) {
+        driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", dir.toAbsolutePath().toString()));
+    }
+
+    /**
+     * The WCAG 2.0/2.1 A and AA violations axe-core finds on the page as it is now, one line each (rule, help,
+     * elements). axe-core is vendored in web/src/test/axe for the tests; the page never serves it.
+     */
+    List<String> accessibilityViolations() {
+        if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object'"))) {
+            script(Axe.SOURCE);
+        }
+        Object found = asyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                  .then((r) => done(r.violations.map((v) => v.id + ': ' + v.help + ' at '
+                    + v.nodes.map((n) => n.target.join(' ')).join(', '))))
+                  .catch((e) => done(['axe failed: ' + e]));
+                """);
+        return ((List<?>) found).stream().map(String::valueOf).toList();
+    }
+
+    /** axe-core's script, read once from the web module's test folder. */
+    private static final class Axe {
+        static final String SOURCE = read();
+
+        private static String read() {
+            Path file = Path.of("..", "web", "src", "test", "axe", "axe.min.js");
+            try {
+                return Files.readString(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("axe-core is vendored at " + file.toAbsolutePath(), e);
+            }
+        }
     }
 
     @Override

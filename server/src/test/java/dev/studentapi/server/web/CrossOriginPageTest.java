@@ -80,6 +80,28 @@ class CrossOriginPageTest {
     }
 
     @Test
+    void editsAndDeletesAcrossOriginsWithTheExposedETag() {
+        api.post("/prod/students", dev.studentapi.server.Json.student("CORS02", "Far Away"), api.key());
+        try (PageHost host = PageHost.start(Optional.of(prod(api)))) {
+            browser.open(host.url());
+            page.connectAndLoad(api.key());
+
+            // PUT and DELETE with If-Match are preflighted; the page must read the ETag of the answer.
+            page.button("Edit Far Away (CORS02)").click();
+            browser.wait.until(d -> browser.find("#edit-name").isEnabled());
+            browser.find("#edit-name").sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                    "Far Away Now", org.openqa.selenium.Keys.ENTER);
+            assertThat(page.waitForMessage("list-messages", "success").getText()).contains("Saved the changes to Far Away Now");
+
+            page.button("Delete Far Away Now (CORS02)").click();
+            browser.wait.until(d -> !"true".equals(browser.find("#delete-confirm").getAttribute("aria-busy")));
+            page.button("Delete student").click();
+            assertThat(page.waitForMessage("list-messages", "success").getText()).contains("Deleted Far Away Now (CORS02).");
+            assertThat(api.get("/prod/students/CORS02", api.key()).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void theSettingsPanelPointsThePageAtAnotherDeployment() {
         try (PageHost host = PageHost.start(Optional.empty())) {
             browser.open(host.url());

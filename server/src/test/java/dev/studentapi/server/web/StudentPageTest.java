@@ -329,10 +329,10 @@ class StudentPageTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> check = (Map<String, Object>) browser.asyncScript("""
                 const done = arguments[arguments.length - 1];
-                Promise.all([import('./i18n.js'), import('./answers.js')]).then(([i18n, answers]) => {
+                Promise.all([import('./i18n.js'), import('./answers.js'), import('./import-panel.js')]).then(([i18n, answers, imports]) => {
                   const en = Object.keys(i18n.dictionaries.en), vi = Object.keys(i18n.dictionaries.vi);
                   const codeKeys = [...answers.ANSWER_CODES.map((c) => 'code.' + c),
-                    ...answers.FIELD_CODES.map((c) => 'problem.' + c)];
+                    ...answers.FIELD_CODES.map((c) => 'problem.' + c), ...imports.ROW_CODES.map((c) => 'problem.' + c)];
                   const used = [...document.querySelectorAll('[data-i18n],[data-i18n-placeholder],[data-i18n-aria-label]')]
                     .map((e) => e.dataset.i18n || e.dataset.i18nPlaceholder || e.dataset.i18nAriaLabel);
                   done({
@@ -351,7 +351,7 @@ class StudentPageTest {
         assertThat((List<?>) check.get("onlyVietnamese")).isEmpty();
         assertThat((List<?>) check.get("missing")).isEmpty();
         assertThat((List<?>) check.get("codesWithoutText")).as("every answer and field code is said in both").isEmpty();
-        assertThat(check.get("codeCount")).isEqualTo(24L);
+        assertThat(check.get("codeCount")).isEqualTo(39L);
         assertThat(check.get("fromVietnameseBrowser")).isEqualTo("vi");
         assertThat(check.get("fromFrenchBrowser")).isEqualTo("en");
         assertThat(check.get("chosenWins")).isEqualTo("en");
