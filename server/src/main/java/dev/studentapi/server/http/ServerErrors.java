@@ -36,13 +36,6 @@ final class ServerErrors extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
     }
 
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable headers) {
-        ApiResponse reply = replyFor(status);
-        write(headers, reply, null);
-        return ByteBuffer.wrap(reply.body());
-    }
-
     private void write(HttpFields.Mutable headers, ApiResponse reply, String origin) {
         headers.put(HttpHeader.CONTENT_TYPE, ApiResponse.CONTENT_TYPE);
         cors.headers(origin).forEach(headers::put);
