@@ -13,6 +13,8 @@ import dev.studentapi.core.student.StudentStore;
 import dev.studentapi.core.student.StudentValidator;
 import dev.studentapi.core.text.Language;
 import dev.studentapi.testkit.MutableClock;
+import dev.studentapi.testkit.fake.InMemoryObjectStore;
+import dev.studentapi.testkit.fake.RecordingMailer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -288,7 +290,7 @@ class StudentFunctionsTest {
 
             assertThat(response.status()).isEqualTo(200);
             String snapshot = "[" + THANG + "," + MAI + "]";
-            assertThat(bucket.object(KEY)).isEqualTo(snapshot);
+            assertThat(bucket.text(KEY)).isEqualTo(snapshot);
             assertThat(response.bodyText()).isEqualTo("{\"message\":\"Backup and email sent successfully!\","
                     + "\"code\":\"BACKUP_DONE\",\"bucket\":\"student-backup-20250706\",\"key\":\"" + KEY + "\","
                     + "\"count\":2,\"bytes\":" + bytes(snapshot).length + ","
@@ -306,7 +308,7 @@ class StudentFunctionsTest {
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(json(response).get("count").asLong()).isZero();
-            assertThat(bucket.object(KEY)).isEqualTo("[]");
+            assertThat(bucket.text(KEY)).isEqualTo("[]");
         }
 
         @Test
@@ -320,7 +322,7 @@ class StudentFunctionsTest {
             assertThat(response.bodyText()).isEqualTo("{\"message\":\"Backup successful but email failed: mailbox "
                     + "unavailable\",\"code\":\"BACKUP_MAIL_FAILED\",\"mailError\":\"mailbox unavailable\","
                     + "\"key\":\"" + KEY + "\"}");
-            assertThat(bucket.object(KEY)).contains("SV001");
+            assertThat(bucket.text(KEY)).contains("SV001");
         }
 
         @Test

@@ -30,7 +30,7 @@ public final class InMemoryObjectStore implements ObjectStore {
     private final String bucket;
     private final Clock clock;
     private final Map<String, Entry> objects = new ConcurrentHashMap<>();
-    private volatile IOException failure;
+    private volatile Exception failure;
 
     public InMemoryObjectStore(String bucket, Clock clock) {
         this.bucket = bucket;
@@ -48,8 +48,11 @@ public final class InMemoryObjectStore implements ObjectStore {
 
     @Override
     public StoredObject put(String key, ContentWriter writer, Supplier<OptionalLong> count) throws IOException {
-        if (failure != null) {
-            throw failure;
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof RuntimeException unchecked) {
+            throw unchecked;
         }
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         writer.writeTo(content);
@@ -83,8 +86,8 @@ public final class InMemoryObjectStore implements ObjectStore {
         return URI.create("https://" + bucket + ".test/" + key + "?expires=" + expiresAt.getEpochSecond());
     }
 
-    /** From now on every put fails with {@code failure}; null lets them succeed again. */
-    public void failPutsWith(IOException failure) {
+    /** From now on every put fails with {@code failure} (an IOException or a RuntimeException); null ends it. */
+    public void failPutsWith(Exception failure) {
         this.failure = failure;
     }
 
