@@ -1,5 +1,6 @@
 package dev.studentapi.core.mail;
 
+import dev.studentapi.testkit.fake.RecordingMailer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,11 +1,12 @@
 package dev.studentapi.core.backup;
 
 import dev.studentapi.core.mail.MailDelivery;
-import dev.studentapi.core.mail.RecordingMailer;
 import dev.studentapi.core.student.Student;
 import dev.studentapi.core.student.StudentSink;
 import dev.studentapi.core.student.StudentStore;
 import dev.studentapi.core.text.Language;
+import dev.studentapi.testkit.fake.InMemoryObjectStore;
+import dev.studentapi.testkit.fake.RecordingMailer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class BackupServiceTest {
             }
         }
     };
-    private final MapObjectStore bucket = new MapObjectStore("student-backup-20250706", Clock.fixed(NOW, ZoneOffset.UTC));
+    private final InMemoryObjectStore bucket = new InMemoryObjectStore("student-backup-20250706", Clock.fixed(NOW, ZoneOffset.UTC));
     private final RecordingMailer mailer = new RecordingMailer();
     private final BackupService service = new BackupService(store, bucket, new IdLines(), mailer,
             new BackupNoticeEmail(Language.EN, "noreply@school.test"), "registrar@school.test",
@@ -90,8 +91,8 @@ class BackupServiceTest {
     void storesEveryStudentUnderTheTimedKey() throws Exception {
         BackupOutcome outcome = service.run();
 
-        assertThat(bucket.objects()).containsExactly(Map.entry("backups/backup-20261127-123456.json",
-                "SV001\nSV002\n"));
+        assertThat(bucket.keys()).containsExactly("backups/backup-20261127-123456.json");
+        assertThat(bucket.text("backups/backup-20261127-123456.json")).isEqualTo("SV001\nSV002\n");
         assertThat(outcome.object()).isEqualTo(new StoredObject("student-backup-20250706",
                 "backups/backup-20261127-123456.json", 12, NOW, OptionalLong.of(2)));
         assertThat(outcome.count()).isEqualTo(2);
@@ -124,7 +125,7 @@ class BackupServiceTest {
             BackupOutcome outcome = service.run();
 
             assertThat(outcome.notice()).isEqualTo(new MailDelivery.Failed("mailbox unavailable"));
-            assertThat(bucket.objects()).containsKey("backups/backup-20261127-123456.json");
+            assertThat(bucket.keys()).contains("backups/backup-20261127-123456.json");
         }
 
         @Test
@@ -132,7 +133,7 @@ class BackupServiceTest {
             bucket.failPutsWith(new IOException("bucket unreachable"));
 
             assertThatThrownBy(service::run).isInstanceOf(IOException.class).hasMessage("bucket unreachable");
-            assertThat(bucket.objects()).isEmpty();
+            assertThat(bucket.keys()).isEmpty();
             assertThat(mailer.sent()).isEmpty();
         }
     }
