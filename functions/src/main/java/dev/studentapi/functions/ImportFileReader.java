@@ -86,6 +86,7 @@ final class ImportFileReader {
     /** Every element of a JSON array; an element that is not an object is a row without fields. */
     static void jsonArray(InputStream in, RowSink sink) throws IOException {
         long row = 0;
+        boolean inRow = false;
         try (JsonParser parser = FACTORY.createParser(in)) {
             parser.setCodec(JSON);
             if (parser.nextToken() != JsonToken.START_ARRAY) {
@@ -97,14 +98,16 @@ final class ImportFileReader {
                     throw new MalformedFileException(row + 1, "INVALID_JSON", "the array is never closed");
                 }
                 row++;
+                inRow = true;
                 JsonNode element = parser.readValueAsTree();
+                inRow = false;
                 sink.accept(row, element != null && element.isObject() ? fields(element) : Map.of());
             }
             if (parser.nextToken() != null) {
                 throw new MalformedFileException(row, "INVALID_JSON", "text after the end of the array");
             }
         } catch (JsonParseException e) {
-            throw new MalformedFileException(row + 1, "INVALID_JSON", e.getOriginalMessage());
+            throw new MalformedFileException(inRow ? row : row + 1, "INVALID_JSON", e.getOriginalMessage());
         }
     }
 
