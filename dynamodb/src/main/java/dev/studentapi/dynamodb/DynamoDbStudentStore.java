@@ -59,15 +59,7 @@ public final class DynamoDbStudentStore implements StudentStore {
 
     @Override
     public boolean insert(Student student) {
-        return DynamoDbCall.run("insert a student", () -> {
-            try {
-                client.putItem(r -> r.tableName(table).item(StudentItems.item(student))
-                        .conditionExpression(StudentItems.ABSENT));
-                return true;
-            } catch (ConditionalCheckFailedException taken) {
-                return false;
-            }
-        });
+        return DynamoDbCall.run("insert a student", () -> bulk.putIfAbsent(student));
     }
 
     @Override

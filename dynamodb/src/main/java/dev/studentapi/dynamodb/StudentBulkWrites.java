@@ -109,7 +109,8 @@ final class StudentBulkWrites {
         });
     }
 
-    private boolean putIfAbsent(Student student) {
+    /** Puts the student unless its id is stored; false, changing nothing, when it is. */
+    boolean putIfAbsent(Student student) {
         try {
             client.putItem(r -> r.tableName(table).item(StudentItems.item(student))
                     .conditionExpression(StudentItems.ABSENT));

@@ -45,11 +45,11 @@ public final class BackupFunctions {
     public ApiResponse list(String path, Optional<String> limit, Optional<String> cursor) {
         Optional<Integer> size = limit.isEmpty() ? Optional.of(BackupService.DEFAULT_PAGE) : pageSize(limit.get());
         if (size.isEmpty()) {
-            return invalidParameter("limit", "a whole number from 1 to " + BackupService.MAX_PAGE);
+            return replies.invalidParameter("limit", "a whole number from 1 to " + BackupService.MAX_PAGE);
         }
         Optional<BackupCursor> after = cursor.flatMap(BackupCursor::parse);
         if (cursor.isPresent() && after.isEmpty()) {
-            return invalidParameter("cursor", "a cursor from the previous page");
+            return replies.invalidParameter("cursor", "a cursor from the previous page");
         }
         BackupPage page = unchecked(() -> backups.list(size.get(), after));
         Map<String, String> headers = page.next().map(next -> Map.of("Link", "<" + path + "?limit=" + size.get()
@@ -99,7 +99,7 @@ public final class BackupFunctions {
         Optional<RestoreMode> restoreMode = mode.isEmpty() ? Optional.of(RestoreMode.MERGE)
                 : RestoreMode.parse(mode.get());
         if (restoreMode.isEmpty()) {
-            return invalidParameter("mode", "merge or replace");
+            return replies.invalidParameter("mode", "merge or replace");
         }
         RestoreOutcome outcome = unchecked(() -> backups.restore(parsed.get(), restoreMode.get(), confirm));
         if (outcome instanceof RestoreOutcome.NotFound notFound) {
@@ -167,18 +167,9 @@ public final class BackupFunctions {
     }
 
     private ApiResponse invalidName() {
-        return invalidParameter("name", "a backup's file name, without '/' or '..'");
+        return replies.invalidParameter("name", "a backup's file name, without '/' or '..'");
     }
 
-    private ApiResponse invalidParameter(String parameter, String expected) {
-        return JsonBodies.respond(400, json -> {
-            json.writeStartObject();
-            json.writeStringField("message", Text.INVALID_PARAMETER.in(language, parameter, expected));
-            json.writeStringField("code", ErrorCode.INVALID_PARAMETER.name());
-            json.writeStringField("parameter", parameter);
-            json.writeEndObject();
-        });
-    }
 
     private ApiResponse invalidBackup(RestoreOutcome.InvalidBackup invalid) {
         SnapshotProblem problem = invalid.problem();

@@ -112,6 +112,17 @@ public final class DataPlaneReplies {
         return error(409, ErrorCode.DUPLICATE_STUDENT_ID, Text.DUPLICATE_ID.in(language, studentId));
     }
 
+    /** 400 for a query parameter out of its range, naming the parameter and what it allows. */
+    public ApiResponse invalidParameter(String name, String allowed) {
+        return JsonBodies.respond(400, json -> {
+            json.writeStartObject();
+            json.writeStringField("message", Text.INVALID_PARAMETER.in(language, name, allowed));
+            json.writeStringField("code", ErrorCode.INVALID_PARAMETER.name());
+            json.writeStringField("parameter", name);
+            json.writeEndObject();
+        });
+    }
+
     /** 500 for a backup that could not be stored. */
     public ApiResponse backupFailed(String reason) {
         return JsonBodies.respond(500, json -> {

@@ -41,11 +41,11 @@ final class ImportFunction {
     ApiResponse run(ImportRequest request) throws IOException {
         Optional<ConflictPolicy> policy = policy(request.query().get("onConflict"));
         if (policy.isEmpty()) {
-            return invalidParameter("onConflict", "fail, skip, replace");
+            return replies.invalidParameter("onConflict", "fail, skip, replace");
         }
         String dryRun = request.query().getOrDefault("dryRun", "false").toLowerCase(Locale.ROOT);
         if (!dryRun.equals("true") && !dryRun.equals("false")) {
-            return invalidParameter("dryRun", "true, false");
+            return replies.invalidParameter("dryRun", "true, false");
         }
         Optional<Format> format = request.contentType().flatMap(ImportFunction::format);
         if (format.isEmpty()) {
@@ -107,15 +107,6 @@ final class ImportFunction {
         return Arrays.stream(ConflictPolicy.values()).filter(p -> p.name().equalsIgnoreCase(value)).findFirst();
     }
 
-    private ApiResponse invalidParameter(String name, String allowed) {
-        return JsonBodies.respond(400, json -> {
-            json.writeStartObject();
-            json.writeStringField("message", Text.INVALID_PARAMETER.in(language, name, allowed));
-            json.writeStringField("code", ErrorCode.INVALID_PARAMETER.name());
-            json.writeStringField("parameter", name);
-            json.writeEndObject();
-        });
-    }
 
     /** One listed row error: the row (0 for the header), the field (null for the whole row), code and reason. */
     private record Listed(long row, String field, String code, String message) {

@@ -96,13 +96,13 @@ final class RecordFunctions {
         }
         String format = query.get("format");
         if (format != null && !format.equals("csv") && !format.equals("json")) {
-            return invalidParameter("format", "csv, json");
+            return replies.invalidParameter("format", "csv, json");
         }
         Optional<Integer> limit = Optional.empty();
         if (query.containsKey("limit")) {
             limit = limit(query.get("limit"));
             if (limit.isEmpty()) {
-                return invalidParameter("limit", "1-" + MAX_LIMIT);
+                return replies.invalidParameter("limit", "1-" + MAX_LIMIT);
             }
         }
         Optional<String> after = Optional.empty();
@@ -165,15 +165,6 @@ final class RecordFunctions {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
-    private ApiResponse invalidParameter(String name, String allowed) {
-        return JsonBodies.respond(400, json -> {
-            json.writeStartObject();
-            json.writeStringField("message", Text.INVALID_PARAMETER.in(language, name, allowed));
-            json.writeStringField("code", ErrorCode.INVALID_PARAMETER.name());
-            json.writeStringField("parameter", name);
-            json.writeEndObject();
-        });
-    }
 
     /** The next page's link: the same path and filters, the cursor after {@code lastId}. */
     private String nextLink(ListRequest request, StudentQuery query, String lastId) {
