@@ -21,9 +21,11 @@ final class SignatureFilter implements Handler {
     @Override
     public void handle(Context ctx) {
         ctx.header("x-amzn-RequestId", UUID.randomUUID().toString());
-        if (verifier.verify(request(ctx)) instanceof SignatureCheck.Refused refused) {
+        SignatureCheck check = verifier.verify(request(ctx));
+        if (check instanceof SignatureCheck.Refused refused) {
             throw new SignatureRefused(refused);
         }
+        new Caller(((SignatureCheck.Accepted) check).accessKeyId()).attachTo(ctx);
     }
 
     private static VerifiableRequest request(Context ctx) {
