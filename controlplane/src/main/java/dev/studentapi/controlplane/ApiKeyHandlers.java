@@ -4,6 +4,7 @@ import dev.studentapi.core.apikey.ApiKey;
 import dev.studentapi.core.apikey.ApiKeyChange;
 import dev.studentapi.core.apikey.ApiKeyService;
 import dev.studentapi.core.apikey.IssuedApiKey;
+import dev.studentapi.core.apikey.NewApiKey;
 import io.javalin.http.Context;
 
 import java.util.List;
@@ -11,6 +12,9 @@ import java.util.Optional;
 
 /** CreateApiKey, ImportApiKeys, GetApiKeys, GetApiKey, UpdateApiKey and DeleteApiKey over {@link ApiKeyService}. */
 final class ApiKeyHandlers {
+    /** The paths UpdateApiKey can replace, in API Gateway's order and words. */
+    private static final String PATCHABLE = "[/description, /enabled, /name, /customerId]";
+
     private final ApiKeyService keys;
     private final ApiKeyImport importer;
 
@@ -26,15 +30,13 @@ final class ApiKeyHandlers {
             return;
         }
         RequestBodies.CreateApiKey body = JsonCodec.read(ctx, RequestBodies.CreateApiKey.class);
-        if (body.customerId() != null && !body.customerId().isEmpty()) {
-            throw new AwsBadRequest("customerId is not supported by this server.");
-        }
         if (body.stageKeys() != null && !body.stageKeys().isEmpty()) {
             throw new AwsBadRequest("stageKeys are not supported by this server; bind the key to a usage plan.");
         }
-        IssuedApiKey issued = keys.create(body.name(), body.description(), Boolean.TRUE.equals(body.enabled()),
-                Optional.ofNullable(body.value()));
-        JsonCodec.respond(ctx, 201, Representations.ApiKeyJson.withValue(issued.key(), issued.value()));
+        IssuedApiKey issued = keys.create(new NewApiKey(body.name(), body.description(),
+                Boolean.TRUE.equals(body.enabled()), body.value(), body.customerId(), body.tags()));
+        JsonCodec.respond(ctx, 201, Representations.ApiKeyJson.of(issued.key(), issued.value(),
+                Representations.EmptyTags.LEFT_OUT));
     }
 
     private void importKeys(Context ctx) {
@@ -46,22 +48,36 @@ final class ApiKeyHandlers {
         JsonCodec.respond(ctx, 201, importer.run(rows, failOnWarnings));
     }
 
-    /** {@code GET /apikeys?name=&includeValues=}: values are never included, as only hashes are stored. */
+    /**
+     * {@code GET /apikeys?name=&customerId=&includeValues=}: values are included only when asked for and kept
+     * (API_KEY_STORAGE=encrypted).
+     */
     void list(Context ctx) {
         String prefix = Optional.ofNullable(ctx.queryParam("name")).orElse(ctx.queryParam("nameQuery"));
         String customerId = ctx.queryParam("customerId");
+        boolean includeValues = Boolean.parseBoolean(ctx.queryParam("includeValues"));
         List<ApiKey> matching = keys.list().stream()
                 .filter(key -> prefix == null || key.name().startsWith(prefix))
-                .filter(key -> customerId == null || customerId.isEmpty())
+                .filter(key -> customerId == null || customerId.isEmpty() || customerId.equals(key.customerId()))
                 .toList();
-        JsonCodec.respond(ctx, 200, Paging.of(ctx).page(matching, Representations.ApiKeyJson::of));
+        JsonCodec.respond(ctx, 200, Paging.of(ctx).page(matching, key -> render(key, includeValues)));
     }
 
+    /** {@code GET /apikeys/{id}?includeValue=}. */
     void get(Context ctx) {
-        JsonCodec.respond(ctx, 200, Representations.ApiKeyJson.of(keys.get(ctx.pathParam("id"))));
+        JsonCodec.respond(ctx, 200, render(keys.get(ctx.pathParam("id")),
+                Boolean.parseBoolean(ctx.queryParam("includeValue"))));
     }
 
-    /** {@code PATCH /apikeys/{id}}: replace {@code /enabled}, {@code /name}, {@code /description}; all or nothing. */
+    private Representations.ApiKeyJson render(ApiKey key, boolean includeValue) {
+        String value = includeValue ? keys.value(key).orElse(null) : null;
+        return Representations.ApiKeyJson.of(key, value, Representations.EmptyTags.LEFT_OUT);
+    }
+
+    /**
+     * {@code PATCH /apikeys/{id}}: replace {@code /description}, {@code /enabled} (any value but {@code true} is
+     * false, as on API Gateway), {@code /name}, {@code /customerId}; all or nothing.
+     */
     void update(Context ctx) {
         String id = ctx.pathParam("id");
         keys.get(id);
@@ -69,7 +85,8 @@ final class ApiKeyHandlers {
         for (PatchOperation operation : JsonCodec.read(ctx, RequestBodies.Patch.class).patchOperations()) {
             change = apply(operation, change);
         }
-        JsonCodec.respond(ctx, 200, Representations.ApiKeyJson.of(keys.update(id, change)));
+        JsonCodec.respond(ctx, 200, Representations.ApiKeyJson.of(keys.update(id, change), null,
+                Representations.EmptyTags.SHOWN));
     }
 
     void delete(Context ctx) {
@@ -79,12 +96,14 @@ final class ApiKeyHandlers {
 
     private static ApiKeyChange apply(PatchOperation operation, ApiKeyChange change) {
         if (operation.is("replace", "/enabled")) {
-            return change.withEnabled(operation.booleanValue());
+            return change.withEnabled("true".equalsIgnoreCase(operation.value()));
         } else if (operation.is("replace", "/name")) {
-            return change.withName(operation.requiredValue());
+            return change.withName(operation.value() == null ? "" : operation.value());
         } else if (operation.is("replace", "/description")) {
             return change.withDescription(operation.value());
+        } else if (operation.is("replace", "/customerId")) {
+            return change.withCustomerId(operation.value());
         }
-        throw operation.unsupported();
+        throw operation.invalidPath(PATCHABLE);
     }
 }

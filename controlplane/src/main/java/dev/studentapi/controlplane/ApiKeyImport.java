@@ -64,11 +64,15 @@ final class ApiKeyImport {
     }
 
     private Optional<String> problem(ApiKeyCsv.Row row) {
+        if (row.name() == null || row.name().isBlank()) {
+            return Optional.of("Line " + row.line() + ": the Name is empty.");
+        }
         try {
             ApiKeyService.requireNewKey(row.name(), row.key());
         } catch (Refusal e) {
             return Optional.of("Line " + row.line() + switch (e.code()) {
                 case KEY_NAME_REQUIRED -> ": the Name is empty.";
+                case KEY_NAME_TOO_LONG -> ": " + AwsRefusals.message(e);
                 default -> ": the Key must be " + ApiKeyService.MIN_CUSTOM_VALUE_LENGTH + " to "
                         + ApiKeyService.MAX_VALUE_LENGTH + " printable ASCII characters.";
             });

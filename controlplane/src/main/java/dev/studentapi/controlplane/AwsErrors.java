@@ -21,11 +21,13 @@ final class AwsErrors {
     private AwsErrors() {
     }
 
-    static void register(RoutesConfig routes) {
+    /** Registers the mappings; {@code accountId} is the account that API Gateway's texts name. */
+    static void register(RoutesConfig routes, String accountId) {
         routes.exception(SignatureRefused.class, (e, ctx) ->
                 render(ctx, 403, e.refused().errorType(), e.refused().message()));
+        routes.exception(AccessDenied.class, (e, ctx) -> render(ctx, 403, "AccessDeniedException", e.getMessage()));
         routes.exception(Refusal.class, (e, ctx) -> {
-            AwsRefusals.AwsError error = AwsRefusals.of(e);
+            AwsRefusals.AwsError error = AwsRefusals.of(e, accountId);
             ctx.header(CODE_HEADER, e.code().name());
             render(ctx, error.status(), error.errorType(), error.message());
         });

@@ -2,6 +2,7 @@ package dev.studentapi.controlplane;
 
 import dev.studentapi.core.Refusal;
 import dev.studentapi.core.apikey.ApiKeyService;
+import dev.studentapi.core.apikey.Tags;
 
 /** The one mapping from the core's refusals to API Gateway's error type, status and wording. */
 final class AwsRefusals {
@@ -12,25 +13,39 @@ final class AwsRefusals {
     private AwsRefusals() {
     }
 
-    static AwsError of(Refusal refusal) {
+    /** The error for a refusal; {@code accountId} is the account that some of API Gateway's texts name. */
+    static AwsError of(Refusal refusal, String accountId) {
+        String message = message(refusal, accountId);
         return switch (refusal.kind()) {
-            case NOT_FOUND -> new AwsError(404, "NotFoundException", message(refusal));
-            case INVALID -> new AwsError(400, "BadRequestException", message(refusal));
-            case CONFLICT -> new AwsError(409, "ConflictException", message(refusal));
+            case NOT_FOUND -> new AwsError(404, "NotFoundException", message);
+            case INVALID -> new AwsError(400, "BadRequestException", message);
+            case CONFLICT -> new AwsError(409, "ConflictException", message);
         };
     }
 
-    /** API Gateway's words for a refusal (ours where API Gateway has none). */
+    /** API Gateway's words for a refusal that names no account (the rules of a key or plan). */
     static String message(Refusal r) {
+        return message(r, ControlPlaneSettings.DEFAULT_ACCOUNT_ID);
+    }
+
+    /** API Gateway's words for a refusal (ours where API Gateway has none). */
+    static String message(Refusal r, String accountId) {
         String value = r.value().orElse("");
         return switch (r.code()) {
             case API_KEY_NOT_FOUND, KEY_NOT_ON_PLAN -> "Invalid API Key identifier specified";
             case USAGE_PLAN_NOT_FOUND -> "Invalid Usage Plan ID specified";
-            case API_NOT_FOUND -> "Invalid API identifier specified";
+            case API_NOT_FOUND -> "Invalid API identifier specified " + accountId + ":" + value;
             case STAGE_NOT_SERVED -> "Invalid stage identifier specified";
             case KEY_NAME_REQUIRED -> "API key name must not be blank.";
+            case KEY_NAME_TOO_LONG -> "Invalid API Key name, can be at most " + r.limit().orElse(0) + " characters.";
+            case KEY_DESCRIPTION_TOO_LONG -> "Invalid API Key description specified.";
+            case TAG_INVALID -> "Invalid tag '" + value + "': a tag key has 1 to " + Tags.MAX_KEY_LENGTH
+                    + " characters and does not start with 'aws:', a tag value at most " + Tags.MAX_VALUE_LENGTH
+                    + " characters.";
             case PLAN_NAME_REQUIRED -> "Usage plan name must not be blank.";
-            case KEY_VALUE_TOO_SHORT, KEY_VALUE_TOO_LONG, KEY_VALUE_INVALID_CHARACTERS -> keyValueRule();
+            case KEY_VALUE_TOO_SHORT -> "API Key value should be at least " + r.limit().orElse(0) + " characters";
+            case KEY_VALUE_TOO_LONG -> "API Key value exceeds maximum size of " + r.limit().orElse(0) + " characters";
+            case KEY_VALUE_INVALID_CHARACTERS -> keyValueRule();
             case KEY_VALUE_IN_USE -> "API Key already exists";
             case PLAN_ID_IN_USE -> "Usage plan id already exists";
             case THROTTLE_INCOMPLETE -> "A throttle needs both rateLimit and burstLimit.";
@@ -41,8 +56,9 @@ final class AwsRefusals {
             case QUOTA_PERIOD_INVALID -> "Invalid quota period '" + value + "': expected DAY, WEEK or MONTH.";
             case QUOTA_OFFSET_OUT_OF_RANGE -> "quota offset for " + r.detail("period") + " must be between 0 and "
                     + r.limit().orElse(0);
-            case API_STAGE_INVALID -> "Invalid API stage '" + value + "': expected apiId:stage.";
-            case STAGE_NOT_ON_PLAN -> "API stage " + value + " is not in the usage plan.";
+            case API_STAGE_INVALID -> "Invalid API Stage specified";
+            case STAGE_NOT_ON_PLAN -> "Invalid API Stage {api: " + r.detail("api") + ", stage: " + r.detail("stage")
+                    + "} specified for usageplan " + r.detail("planId");
             case DATE_RANGE_REVERSED -> "The end date must not be before the start date.";
             case DATE_RANGE_TOO_LONG -> "The date range must not exceed " + r.limit().orElse(0) + " days.";
             case QUOTA_NOT_SET -> "Usage plan " + value + " has no quota.";

@@ -2,14 +2,16 @@ package dev.studentapi.controlplane;
 
 import io.javalin.config.RoutesConfig;
 
-/** Registers every control-plane route at API Gateway's REST paths, behind the signature check. */
+/** Registers every control-plane route at API Gateway's REST paths, behind the signature and permission checks. */
 final class ControlPlaneRoutes {
     private ControlPlaneRoutes() {
     }
 
-    static void register(RoutesConfig routes, SignatureFilter signatures, ApiKeyHandlers keys, UsagePlanHandlers plans,
-                         UsagePlanKeyHandlers planKeys, UsageHandlers usage, RestApiHandlers apis) {
+    static void register(RoutesConfig routes, SignatureFilter signatures, PermissionFilter permissions,
+                         ApiKeyHandlers keys, UsagePlanHandlers plans, UsagePlanKeyHandlers planKeys,
+                         UsageHandlers usage, RestApiHandlers apis, TagHandlers tags, String accountId) {
         routes.before(signatures);
+        routes.before(permissions);
 
         routes.post("/apikeys", keys::createOrImport);
         routes.get("/apikeys", keys::list);
@@ -35,7 +37,12 @@ final class ControlPlaneRoutes {
         routes.get("/restapis/{apiId}", apis::get);
         routes.get("/restapis/{apiId}/stages", apis::stages);
         routes.get("/restapis/{apiId}/stages/{stage}", apis::stage);
+        routes.get("/restapis/{apiId}/stages/{stage}/exports/{type}", apis::export);
 
-        AwsErrors.register(routes);
+        routes.put("/tags/<arn>", tags::tag);
+        routes.delete("/tags/<arn>", tags::untag);
+        routes.get("/tags/<arn>", tags::get);
+
+        AwsErrors.register(routes, accountId);
     }
 }

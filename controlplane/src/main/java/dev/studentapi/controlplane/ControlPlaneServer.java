@@ -27,24 +27,42 @@ public final class ControlPlaneServer implements AutoCloseable {
         this.bindAddress = bindAddress;
     }
 
-    /** Starts listening on {@code settings.bindAddress():settings.port()} (port 0 picks a free one). */
+    /** The document GetExport describes when the data plane's is not given: an API without routes. */
+    private static final String NO_ROUTES = "{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"\", \"version\": \"0\"}, "
+            + "\"paths\": {}}";
+
+    /** Starts listening, with a GetExport that describes no routes. */
     public static ControlPlaneServer start(ControlPlaneSettings settings, ApiKeyService keys, UsagePlanService plans,
                                            UsageService usage, Clock clock) {
+        return start(settings, keys, plans, usage, clock, NO_ROUTES);
+    }
+
+    /**
+     * Starts listening on {@code settings.bindAddress():settings.port()} (port 0 picks a free one);
+     * {@code dataPlaneOpenApi} is the data plane's OpenAPI 3.1 document, which GetExport exports.
+     */
+    public static ControlPlaneServer start(ControlPlaneSettings settings, ApiKeyService keys, UsagePlanService plans,
+                                           UsageService usage, Clock clock, String dataPlaneOpenApi) {
         PublishedApi api = new PublishedApi(plans.servedStage().stage(), settings.apiName(), clock.instant());
         SignatureFilter signatures = new SignatureFilter(new SigV4Verifier(settings.credentials(), clock));
+        PermissionFilter permissions = new PermissionFilter(settings.credentials(), settings.region(),
+                settings.accountId());
+        ApiExport export = new ApiExport(dataPlaneOpenApi, settings.region(), settings.accountId());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.bindAddress();
             config.jetty.port = settings.port();
-            ControlPlaneRoutes.register(config.routes, signatures,
+            ControlPlaneRoutes.register(config.routes, signatures, permissions,
                     new ApiKeyHandlers(keys, new ApiKeyImport(keys, plans)),
                     new UsagePlanHandlers(plans),
                     new UsagePlanKeyHandlers(plans, keys),
                     new UsageHandlers(usage, plans, keys, clock),
-                    new RestApiHandlers(api));
+                    new RestApiHandlers(api, export),
+                    new TagHandlers(keys, plans),
+                    settings.accountId());
         }).start();
-        LOG.info("Control plane (API Gateway API, SigV4 for access key {}) listening on http://{}:{}",
-                settings.credentials().accessKeyId(), settings.bindAddress(), app.port());
+        LOG.info("Control plane (API Gateway API, SigV4 for access keys {}) listening on http://{}:{}",
+                settings.credentials().accessKeyIds(), settings.bindAddress(), app.port());
         if (!isLoopback(settings.bindAddress())) {
             LOG.warn("The control plane is bound to {}, reachable from other machines over plain HTTP; requests "
                     + "must still be signed, but put TLS in front of it or use ADMIN_BIND=127.0.0.1",

@@ -7,18 +7,26 @@ import java.util.function.Function;
 
 /**
  * API Gateway's paging: {@code limit} items (default 25, at most 500) from {@code position}, the opaque token
- * that the previous page returned (here: the offset of the next item).
+ * that the previous page returned (here: the offset of the next item). A negative limit is an empty page, as on
+ * API Gateway.
  */
 record Paging(int offset, int limit) {
     static final int DEFAULT_LIMIT = 25;
     static final int MAX_LIMIT = 500;
 
     static Paging of(Context ctx) {
+        String limit = ctx.queryParam("limit");
+        if (limit != null && limit.strip().matches("-[0-9]+")) {
+            return new Paging(0, 0);
+        }
         return new Paging(parse(ctx.queryParam("position"), 0, "position", Integer.MAX_VALUE),
-                parse(ctx.queryParam("limit"), DEFAULT_LIMIT, "limit", MAX_LIMIT));
+                parse(limit, DEFAULT_LIMIT, "limit", MAX_LIMIT));
     }
 
     <T, R> Representations.Page<R> page(List<T> all, Function<T, R> render) {
+        if (limit == 0) {
+            return new Representations.Page<>(List.of(), null);
+        }
         int from = Math.min(offset, all.size());
         int to = (int) Math.min((long) from + limit, all.size());
         List<R> items = all.subList(from, to).stream().map(render).toList();

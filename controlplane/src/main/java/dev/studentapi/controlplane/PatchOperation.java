@@ -1,6 +1,5 @@
 package dev.studentapi.controlplane;
 
-
 import java.util.Locale;
 
 /** One JSON-Patch-like operation of an API Gateway update ({@code op}, {@code path}, {@code value}). */
@@ -40,6 +39,12 @@ record PatchOperation(String op, String path, String value, String from) {
         } catch (NumberFormatException e) {
             throw new AwsBadRequest("Invalid number '" + value + "' for " + path + ".");
         }
+    }
+
+    /** API Gateway's refusal of a path, listing the paths it allows (its text has two spaces after "path"). */
+    AwsBadRequest invalidPath(String allowed) {
+        return new AwsBadRequest("Invalid patch path  '" + path + "' specified for op '" + op + "'. Must be one of: "
+                + allowed);
     }
 
     AwsBadRequest unsupported() {

@@ -18,14 +18,14 @@ record PublishedApi(ApiStage stage, String name, Instant createdDate) {
 
     Representations.RestApiJson restApi() {
         return new Representations.RestApiJson(stage.apiId(), name, "Student Records API",
-                Representations.seconds(createdDate), null, List.of(), "HEADER",
-                new Representations.EndpointConfigurationJson(List.of("REGIONAL")), false, "root", Map.of());
+                Representations.seconds(createdDate), null, null, "HEADER",
+                new Representations.EndpointConfigurationJson(List.of("REGIONAL"), "ipv4"), false, "root", null);
     }
 
     Representations.StageJson stageJson() {
         long created = Representations.seconds(createdDate);
-        return new Representations.StageJson(stage.stage(), DEPLOYMENT_ID, "", false, "NOT_AVAILABLE", Map.of(),
-                Map.of(), false, created, created);
+        return new Representations.StageJson(stage.stage(), DEPLOYMENT_ID, null, false, "NOT_AVAILABLE", Map.of(),
+                null, false, created, created);
     }
 
     void requireApi(String apiId) {

@@ -12,23 +12,28 @@ import java.util.Map;
 
 /**
  * The JSON documents API Gateway answers with, field names and types as on the wire (dates are epoch seconds,
- * lists sit under {@code item}). A null field is left out.
+ * lists sit under {@code item}). A null field is left out: optional members that are unset are absent, never
+ * empty, except {@code tags}, which some operations always answer (as {@code {}} when there are none).
  */
 final class Representations {
     private Representations() {
     }
 
-    record ApiKeyJson(String id, String value, String name, String description, boolean enabled, long createdDate,
-                      long lastUpdatedDate, List<String> stageKeys) {
+    /** Whether an answer carries {@code tags} when there are none, as some of API Gateway's operations do. */
+    enum EmptyTags { SHOWN, LEFT_OUT }
 
-        /** A key without its value: all that can be shown after creation, since only a hash is stored. */
+    record ApiKeyJson(String id, String value, String name, String customerId, String description, boolean enabled,
+                      long createdDate, long lastUpdatedDate, List<String> stageKeys, Map<String, String> tags) {
+
+        /** A key without its value. */
         static ApiKeyJson of(ApiKey key) {
-            return withValue(key, null);
+            return of(key, null, EmptyTags.LEFT_OUT);
         }
 
-        static ApiKeyJson withValue(ApiKey key, String value) {
-            return new ApiKeyJson(key.id(), value, key.name(), key.description(), key.enabled(),
-                    seconds(key.createdDate()), seconds(key.lastUpdatedDate()), List.of());
+        static ApiKeyJson of(ApiKey key, String value, EmptyTags emptyTags) {
+            return new ApiKeyJson(key.id(), value, present(key.name()), present(key.customerId()),
+                    present(key.description()), key.enabled(), seconds(key.createdDate()),
+                    seconds(key.lastUpdatedDate()), List.of(), tagsOf(key.tags(), emptyTags));
         }
     }
 
@@ -38,12 +43,16 @@ final class Representations {
     record ApiKeyIdsJson(List<String> ids, List<String> warnings) {}
 
     record UsagePlanJson(String id, String name, String description, List<ApiStageJson> apiStages,
-                         ThrottleJson throttle, QuotaJson quota) {
+                         ThrottleJson throttle, QuotaJson quota, Map<String, String> tags) {
         static UsagePlanJson of(UsagePlan plan) {
-            return new UsagePlanJson(plan.id(), plan.name(), plan.description(),
+            return of(plan, EmptyTags.LEFT_OUT);
+        }
+
+        static UsagePlanJson of(UsagePlan plan, EmptyTags emptyTags) {
+            return new UsagePlanJson(plan.id(), plan.name(), present(plan.description()),
                     plan.apiStages().stream().map(ApiStageJson::of).toList(),
                     plan.throttleSettings().map(ThrottleJson::of).orElse(null),
-                    plan.quotaSettings().map(QuotaJson::of).orElse(null));
+                    plan.quotaSettings().map(QuotaJson::of).orElse(null), tagsOf(plan.tags(), emptyTags));
         }
     }
 
@@ -65,9 +74,10 @@ final class Representations {
         }
     }
 
-    record UsagePlanKeyJson(String id, String type, String name) {
-        static UsagePlanKeyJson of(ApiKey key) {
-            return new UsagePlanKeyJson(key.id(), "API_KEY", key.name());
+    /** A key on a plan; {@code value} is present when values are kept (API Gateway always shows it). */
+    record UsagePlanKeyJson(String id, String type, String value, String name) {
+        static UsagePlanKeyJson of(ApiKey key, String value) {
+            return new UsagePlanKeyJson(key.id(), "API_KEY", value, present(key.name()));
         }
     }
 
@@ -79,7 +89,7 @@ final class Representations {
                        List<String> binaryMediaTypes, String apiKeySource, EndpointConfigurationJson endpointConfiguration,
                        boolean disableExecuteApiEndpoint, String rootResourceId, Map<String, String> tags) {}
 
-    record EndpointConfigurationJson(List<String> types) {}
+    record EndpointConfigurationJson(List<String> types, String ipAddressType) {}
 
     record StageJson(String stageName, String deploymentId, String description, boolean cacheClusterEnabled,
                      String cacheClusterStatus, Map<String, Object> methodSettings, Map<String, String> variables,
@@ -87,9 +97,25 @@ final class Representations {
 
     record StagesJson(List<StageJson> item) {}
 
+    record TagsJson(Map<String, String> tags) {}
+
     record ErrorJson(String message) {}
 
     static long seconds(Instant instant) {
         return instant.getEpochSecond();
+    }
+
+    /** The text, or null (left out) when it is empty. */
+    static String present(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    /** The list, or null (left out) when it is empty. */
+    static <T> List<T> present(List<T> list) {
+        return list == null || list.isEmpty() ? null : list;
+    }
+
+    private static Map<String, String> tagsOf(Map<String, String> tags, EmptyTags emptyTags) {
+        return tags.isEmpty() && emptyTags == EmptyTags.LEFT_OUT ? null : tags;
     }
 }

@@ -22,6 +22,8 @@ final class RequestBodies {
 
     record CreateUsagePlanKey(String keyId, String keyType) {}
 
+    record TagResource(Map<String, String> tags) {}
+
     record Patch(List<PatchOperation> patchOperations) {
         Patch {
             patchOperations = patchOperations == null ? List.of() : List.copyOf(patchOperations);

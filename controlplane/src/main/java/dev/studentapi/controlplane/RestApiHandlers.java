@@ -4,12 +4,14 @@ import io.javalin.http.Context;
 
 import java.util.List;
 
-/** GetRestApis, GetRestApi, GetStages and GetStage, describing the one published API and its stage. */
+/** GetRestApis, GetRestApi, GetStages, GetStage and GetExport, describing the one published API and its stage. */
 final class RestApiHandlers {
     private final PublishedApi api;
+    private final ApiExport export;
 
-    RestApiHandlers(PublishedApi api) {
+    RestApiHandlers(PublishedApi api, ApiExport export) {
         this.api = api;
+        this.export = export;
     }
 
     void list(Context ctx) {
@@ -32,5 +34,27 @@ final class RestApiHandlers {
     void stage(Context ctx) {
         api.requireStage(ctx.pathParam("apiId"), ctx.pathParam("stage"));
         JsonCodec.respond(ctx, 200, api.stageJson());
+    }
+
+    /**
+     * {@code GET /restapis/{apiId}/stages/{stage}/exports/{oas30|swagger}[?extensions=apigateway]}, as JSON
+     * ({@code Accept: application/json}, the default).
+     */
+    void export(Context ctx) {
+        api.requireStage(ctx.pathParam("apiId"), ctx.pathParam("stage"));
+        ApiExport.Type type = switch (ctx.pathParam("type")) {
+            case "oas30" -> ApiExport.Type.OAS30;
+            case "swagger" -> ApiExport.Type.SWAGGER;
+            default -> throw new AwsBadRequest("Invalid export type specified: " + ctx.pathParam("type")
+                    + ". Must be one of: [oas30, swagger]");
+        };
+        String accept = ctx.header("Accept");
+        if (accept != null && !accept.isBlank() && !accept.contains("json") && !accept.contains("*/*")) {
+            throw new AwsBadRequest("Unsupported Accept type " + accept + ": this server exports application/json.");
+        }
+        String body = export.export(type, ctx.pathParam("stage"), api.name(), ctx.queryParam("extensions"));
+        ctx.header("Content-Disposition", "attachment; filename=\"" + api.name() + "-" + ctx.pathParam("stage")
+                + "-" + ctx.pathParam("type") + ".json\"");
+        ctx.status(200).contentType("application/json").result(body);
     }
 }

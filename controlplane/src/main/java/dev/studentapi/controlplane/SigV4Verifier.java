@@ -16,12 +16,13 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verifies AWS Signature Version 4 ({@code Authorization: AWS4-HMAC-SHA256 ...}) for the service
- * {@code apigateway} in any region, against one set of credentials, with {@code X-Amz-Date} no more than
+ * {@code apigateway} in any region, against the credential its access key id names, with {@code X-Amz-Date} no more than
  * 15 minutes from the clock. Stateless and safe for concurrent use.
  */
 public final class SigV4Verifier {
@@ -31,10 +32,10 @@ public final class SigV4Verifier {
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final HexFormat HEX = HexFormat.of();
 
-    private final AdminCredentials credentials;
+    private final AdminCredentialSet credentials;
     private final Clock clock;
 
-    public SigV4Verifier(AdminCredentials credentials, Clock clock) {
+    public SigV4Verifier(AdminCredentialSet credentials, Clock clock) {
         this.credentials = credentials;
         this.clock = clock;
     }
@@ -85,7 +86,8 @@ public final class SigV4Verifier {
                     + "of date from HTTP: '" + scope[1] + "' != '" + amzDate.substring(0, 8) + "', from '"
                     + amzDate + "'.");
         }
-        if (!MessageDigest.isEqual(utf8(scope[0]), utf8(credentials.accessKeyId()))) {
+        Optional<AdminCredentials> credential = credentials.find(scope[0]);
+        if (credential.isEmpty()) {
             return SignatureCheck.unrecognizedClient();
         }
         SignatureCheck timely = timely(amzDate, signedAt);
@@ -101,7 +103,7 @@ public final class SigV4Verifier {
         String canonical = CanonicalRequest.of(request, signedHeaders, payloadHash);
         String scopeText = String.join("/", scope[1], scope[2], scope[3], scope[4]);
         String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scopeText + "\n" + HEX.formatHex(sha256(utf8(canonical)));
-        byte[] expected = utf8(HEX.formatHex(hmac(signingKey(scope[1], scope[2]), stringToSign)));
+        byte[] expected = utf8(HEX.formatHex(hmac(signingKey(credential.get(), scope[1], scope[2]), stringToSign)));
         byte[] presented = utf8(parts.get("Signature").toLowerCase(java.util.Locale.ROOT));
         if (!MessageDigest.isEqual(expected, presented)) {
             return SignatureCheck.invalid("The request signature we calculated does not match the signature you "
@@ -125,8 +127,8 @@ public final class SigV4Verifier {
         return null;
     }
 
-    private byte[] signingKey(String date, String region) {
-        byte[] key = hmac(utf8("AWS4" + credentials.secretAccessKey()), date);
+    private static byte[] signingKey(AdminCredentials credential, String date, String region) {
+        byte[] key = hmac(utf8("AWS4" + credential.secretAccessKey()), date);
         key = hmac(key, region);
         key = hmac(key, SERVICE);
         return hmac(key, "aws4_request");

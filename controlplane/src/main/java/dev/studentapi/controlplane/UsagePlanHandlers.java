@@ -30,7 +30,7 @@ final class UsagePlanHandlers {
             stages.add(new ApiStage(String.valueOf(stage.apiId()), String.valueOf(stage.stage())));
         }
         UsagePlan plan = plans.create(new UsagePlanDraft(body.name(), body.description(), throttle(body.throttle()),
-                quota(body.quota()), stages));
+                quota(body.quota()), stages, body.tags()));
         JsonCodec.respond(ctx, 201, Representations.UsagePlanJson.of(plan));
     }
 
@@ -42,14 +42,16 @@ final class UsagePlanHandlers {
     }
 
     void get(Context ctx) {
-        JsonCodec.respond(ctx, 200, Representations.UsagePlanJson.of(plans.get(ctx.pathParam("id"))));
+        JsonCodec.respond(ctx, 200, Representations.UsagePlanJson.of(plans.get(ctx.pathParam("id")),
+                Representations.EmptyTags.SHOWN));
     }
 
     void update(Context ctx) {
         String id = ctx.pathParam("id");
         plans.get(id);
         UsagePlanPatch patch = new UsagePlanPatch(JsonCodec.read(ctx, RequestBodies.Patch.class).patchOperations());
-        JsonCodec.respond(ctx, 200, Representations.UsagePlanJson.of(plans.change(id, patch::applyTo)));
+        JsonCodec.respond(ctx, 200, Representations.UsagePlanJson.of(plans.change(id, patch::applyTo),
+                Representations.EmptyTags.SHOWN));
     }
 
     void delete(Context ctx) {

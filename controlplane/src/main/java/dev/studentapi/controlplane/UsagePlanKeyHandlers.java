@@ -28,23 +28,28 @@ final class UsagePlanKeyHandlers {
             throw new AwsBadRequest("keyId is required.");
         }
         plans.bind(ctx.pathParam("id"), body.keyId());
-        JsonCodec.respond(ctx, 201, Representations.UsagePlanKeyJson.of(keys.get(body.keyId())));
+        JsonCodec.respond(ctx, 201, render(keys.get(body.keyId())));
     }
 
-    /** {@code GET /usageplans/{id}/keys[?name=]}. */
+    /** {@code GET /usageplans/{id}/keys[?name=]}; an unknown plan has no keys, as on API Gateway. */
     void list(Context ctx) {
         String prefix = ctx.queryParam("name");
-        Set<String> boundIds = new HashSet<>(plans.keyIds(ctx.pathParam("id")));
+        Set<String> boundIds = new HashSet<>(plans.keyIdsIfAny(ctx.pathParam("id")));
         List<ApiKey> bound = keys.list().stream()
                 .filter(key -> boundIds.contains(key.id()))
                 .filter(key -> prefix == null || key.name().startsWith(prefix))
                 .toList();
-        JsonCodec.respond(ctx, 200, Paging.of(ctx).page(bound, Representations.UsagePlanKeyJson::of));
+        JsonCodec.respond(ctx, 200, Paging.of(ctx).page(bound, this::render));
     }
 
     void get(Context ctx) {
         ApiKey key = plans.keyOnPlan(ctx.pathParam("id"), ctx.pathParam("keyId"));
-        JsonCodec.respond(ctx, 200, Representations.UsagePlanKeyJson.of(key));
+        JsonCodec.respond(ctx, 200, render(key));
+    }
+
+    /** The key on its plan, with its value when values are kept (API Gateway always shows it there). */
+    private Representations.UsagePlanKeyJson render(ApiKey key) {
+        return Representations.UsagePlanKeyJson.of(key, keys.value(key).orElse(null));
     }
 
     void delete(Context ctx) {

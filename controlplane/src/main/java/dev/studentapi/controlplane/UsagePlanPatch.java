@@ -43,8 +43,8 @@ final class UsagePlanPatch {
                     d.withQuota(d.quota().withOffset((int) op.longValue()));
             case "remove /throttle" -> d.withThrottle(null);
             case "remove /quota" -> d.withQuota(null);
-            case "add /apiStages" -> d.withStage(ApiStage.parse(op.requiredValue()));
-            case "remove /apiStages" -> d.withoutStage(ApiStage.parse(op.requiredValue()));
+            case "add /apiStages" -> d.withStage(ApiStage.parse(op.value()));
+            case "remove /apiStages" -> d.withoutStage(ApiStage.parse(op.value()));
             default -> throw op.unsupported();
         };
     }

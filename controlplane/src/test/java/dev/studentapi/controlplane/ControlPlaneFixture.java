@@ -1,6 +1,7 @@
 package dev.studentapi.controlplane;
 
 import dev.studentapi.core.apikey.ApiKeyService;
+import dev.studentapi.core.apikey.KeyValueStorage;
 import dev.studentapi.core.gateway.Admission;
 import dev.studentapi.core.gateway.Gateway;
 import dev.studentapi.core.usage.ApiStage;
@@ -46,14 +47,24 @@ final class ControlPlaneFixture implements AutoCloseable {
     }
 
     ControlPlaneFixture(MutableClock clock) {
+        this(clock, AdminCredentialSet.of(CREDENTIALS), KeyValueStorage.HASH_ONLY, null);
+    }
+
+    /**
+     * A control plane that accepts {@code credentials}, keeps values as {@code values} says and exports
+     * {@code dataPlaneOpenApi} (null: the default, a document without routes).
+     */
+    ControlPlaneFixture(MutableClock clock, AdminCredentialSet credentials, KeyValueStorage values,
+                        String dataPlaneOpenApi) {
         this.clock = clock;
-        keys = new ApiKeyService(keyStore, clock);
+        keys = new ApiKeyService(keyStore, clock, values);
         plans = new UsagePlanService(planStore, keyStore, STAGE);
         usage = new UsageService(planStore, counter, clock);
         gateway = new Gateway(STAGE, keys, planStore, (plan, key, settings) -> ThrottleDecision.allowed(1), counter,
                 clock);
-        server = ControlPlaneServer.start(ControlPlaneSettings.defaults(CREDENTIALS).withPort(0), keys, plans,
-                usage, clock);
+        ControlPlaneSettings settings = ControlPlaneSettings.defaults(credentials).withPort(0);
+        server = dataPlaneOpenApi == null ? ControlPlaneServer.start(settings, keys, plans, usage, clock)
+                : ControlPlaneServer.start(settings, keys, plans, usage, clock, dataPlaneOpenApi);
     }
 
     URI endpoint() {

@@ -69,7 +69,7 @@ class ErrorResponsesTest {
             "POST  | /usageplans | {\"name\":\"p\",\"apiStages\":[{\"apiId\":\"student\",\"stage\":\"dev\"}]}"
                     + " | 404 | NotFoundException | STAGE_NOT_SERVED | Invalid stage identifier specified",
             "POST  | /usageplans | {\"name\":\"p\",\"apiStages\":[{\"apiId\":\"other\",\"stage\":\"prod\"}]}"
-                    + " | 404 | NotFoundException | API_NOT_FOUND | Invalid API identifier specified",
+                    + " | 404 | NotFoundException | API_NOT_FOUND | Invalid API identifier specified 123456789012:other",
             "POST  | /usageplans | {\"name\":\"p\",\"quota\":{\"limit\":5,\"period\":\"WEEK\",\"offset\":7}}"
                     + " | 400 | BadRequestException | QUOTA_OFFSET_OUT_OF_RANGE | quota offset for WEEK must be between 0 and 6",
             "POST  | /usageplans | {\"name\":\"p\",\"quota\":{\"limit\":5,\"period\":\"YEAR\"}} | 400"
@@ -77,7 +77,7 @@ class ErrorResponsesTest {
             "POST  | /usageplans | {\"name\":\" \"} | 400 | BadRequestException | PLAN_NAME_REQUIRED"
                     + " | Usage plan name must not be blank.",
             "POST  | /apikeys    | {\"name\":\"k\",\"value\":\"short\"} | 400 | BadRequestException"
-                    + " | KEY_VALUE_TOO_SHORT | API key value must be 20 to 128 printable ASCII characters.",
+                    + " | KEY_VALUE_TOO_SHORT | API Key value should be at least 20 characters",
             "GET   | /usageplans/nosuchplan | | 404 | NotFoundException | USAGE_PLAN_NOT_FOUND"
                     + " | Invalid Usage Plan ID specified",
             "GET   | /restapis/student/stages/dev | | 404 | NotFoundException | STAGE_NOT_SERVED"

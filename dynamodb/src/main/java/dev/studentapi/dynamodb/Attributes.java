@@ -3,6 +3,7 @@ package dev.studentapi.dynamodb;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Conversions between Java values and DynamoDB attribute values, shared by the stores of this module. */
 final class Attributes {
@@ -30,6 +31,23 @@ final class Attributes {
     static long number(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
+    }
+
+    /** Tags as a map attribute of strings. */
+    static AttributeValue tags(Map<String, String> tags) {
+        Map<String, AttributeValue> values = new TreeMap<>();
+        tags.forEach((key, value) -> values.put(key, s(value)));
+        return AttributeValue.fromM(values);
+    }
+
+    /** The tags in a map attribute; none when the item has no such attribute (items written before tags). */
+    static Map<String, String> tags(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        Map<String, String> tags = new TreeMap<>();
+        if (value != null && value.hasM()) {
+            value.m().forEach((key, tag) -> tags.put(key, tag.s()));
+        }
+        return tags;
     }
 
     static Map<String, AttributeValue> key(String partition, String sort) {

@@ -4,6 +4,7 @@ import dev.studentapi.core.StoreException;
 import dev.studentapi.core.apikey.ApiKey;
 import dev.studentapi.core.apikey.ApiKeyStore;
 import dev.studentapi.core.apikey.KeyHash;
+import dev.studentapi.core.apikey.SealedValue;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -24,9 +25,10 @@ import static dev.studentapi.dynamodb.DynamoDbTables.PK;
 
 /**
  * API keys in the {@code StudentApiKeys} table: an item {@code KEY#id} with the metadata and value hash (never a
- * value; timestamps to the millisecond), and an item {@code HASH#hash} naming the key id, which makes hashes
- * unique and lookups by hash strongly consistent. Both items are written and removed in one transaction. Safe for
- * concurrent use by any number of instances; engine failures throw {@link StoreException}.
+ * value in clear, only sealed when values are kept encrypted; timestamps to the millisecond), and an item
+ * {@code HASH#hash} naming the key id, which makes hashes unique and lookups by hash strongly consistent. Both
+ * items are written and removed in one transaction. Safe for concurrent use by any number of instances; engine
+ * failures throw {@link StoreException}.
  */
 public final class DynamoDbApiKeyStore implements ApiKeyStore {
 
@@ -153,6 +155,9 @@ public final class DynamoDbApiKeyStore implements ApiKeyStore {
         item.put("createdMillis", n(key.createdDate().toEpochMilli()));
         item.put("updatedMillis", n(key.lastUpdatedDate().toEpochMilli()));
         item.put("valueHash", s(key.valueHash().hex()));
+        item.put("customerId", s(key.customerId()));
+        item.put("tags", Attributes.tags(key.tags()));
+        key.sealed().ifPresent(sealed -> item.put("sealedValue", s(sealed.text())));
         return item;
     }
 
@@ -163,6 +168,8 @@ public final class DynamoDbApiKeyStore implements ApiKeyStore {
     private static ApiKey key(Map<String, AttributeValue> item) {
         return new ApiKey(string(item, "id"), string(item, "name"), string(item, "description"),
                 Boolean.TRUE.equals(item.get("enabled").bool()), Instant.ofEpochMilli(number(item, "createdMillis")),
-                Instant.ofEpochMilli(number(item, "updatedMillis")), new KeyHash(string(item, "valueHash")));
+                Instant.ofEpochMilli(number(item, "updatedMillis")), new KeyHash(string(item, "valueHash")),
+                string(item, "customerId"), Attributes.tags(item, "tags"),
+                Optional.ofNullable(string(item, "sealedValue")).map(SealedValue::new).orElse(null));
     }
 }

@@ -21,7 +21,7 @@ import static dev.studentapi.dynamodb.DynamoDbTables.SK;
 
 /**
  * The item of a usage plan, {@code (PLAN#id, PLAN)}: name, description, optional throttle and quota numbers,
- * and the API stages as an ordered list of {@code {apiId, stage}} maps.
+ * the API stages as an ordered list of {@code {apiId, stage}} maps, and the tags as a map.
  */
 final class PlanItems {
 
@@ -49,6 +49,7 @@ final class PlanItems {
             stages.add(AttributeValue.fromM(Map.of("apiId", s(stage.apiId()), "stage", s(stage.stage()))));
         }
         item.put("apiStages", AttributeValue.fromL(stages));
+        item.put("tags", Attributes.tags(plan.tags()));
         return item;
     }
 
@@ -68,6 +69,6 @@ final class PlanItems {
             }
         }
         return new UsagePlan(string(item, "id"), string(item, "name"), string(item, "description"), throttle,
-                quota, stages);
+                quota, stages, Attributes.tags(item, "tags"));
     }
 }

@@ -2,6 +2,7 @@ package dev.studentapi.server;
 
 import dev.studentapi.core.apikey.ApiKeyService;
 import dev.studentapi.core.apikey.ApiKeyStore;
+import dev.studentapi.core.apikey.KeyValueStorage;
 import dev.studentapi.core.backup.ObjectStore;
 import dev.studentapi.core.gateway.Gateway;
 import dev.studentapi.core.gateway.GatewayBootstrap;
@@ -16,6 +17,7 @@ import dev.studentapi.core.usage.UsageService;
 import dev.studentapi.filesystem.DownloadResolver;
 import dev.studentapi.functions.DataPlaneAssembly;
 import dev.studentapi.functions.PageCursor;
+import dev.studentapi.server.config.ApiKeyStorage;
 import dev.studentapi.server.config.Settings;
 
 import java.io.IOException;
@@ -53,6 +55,8 @@ public final class Components implements AutoCloseable {
     public final TickLease tickLease;
     private final Adapters adapters;
     private final Stores stores;
+    private final ApiKeyStorage.Mode keyStorage;
+    private final KeyValueStorage keyValues;
     private final Supplier<URI> publicBaseUrl;
     private final Clock clock;
     private final List<AutoCloseable> resources;
@@ -73,15 +77,21 @@ public final class Components implements AutoCloseable {
     /** The data plane, and the resolver of its bucket's links when this server serves them. */
     private record DataPlane(DataPlaneAssembly assembly, Optional<DownloadResolver> downloads) {}
 
+    /** With {@code migratingTo} empty, refuses a data directory kept in another API_KEY_STORAGE mode. */
     private Components(Settings settings, Adapters adapters, Supplier<URI> publicBaseUrl, Clock clock,
-                       List<AutoCloseable> resources) {
+                       List<AutoCloseable> resources, Optional<ApiKeyStorage.Mode> migratingTo) {
         this.settings = settings;
         this.adapters = adapters;
         this.publicBaseUrl = publicBaseUrl;
         this.clock = clock;
         this.resources = resources;
         this.stores = adapters.stores();
-        this.keys = new ApiKeyService(stores.keys(), clock);
+        this.keyStorage = migratingTo.orElse(settings.apiKeyStorage().mode());
+        this.keyValues = ApiKeyValues.storage(settings, settings.apiKeyStorage().inMode(keyStorage));
+        if (migratingTo.isEmpty()) {
+            ApiKeyValues.requireSameMode(settings, stores.keys(), keyValues);
+        }
+        this.keys = new ApiKeyService(stores.keys(), clock, keyValues);
         this.plans = new UsagePlanService(stores.plans(), stores.keys(), new ApiStage(API_ID, settings.stage()));
         this.usage = new UsageService(stores.plans(), new DeferredUsageCounter(this::counter), clock);
         this.bootstrap = new GatewayBootstrap(keys, plans);
@@ -93,14 +103,33 @@ public final class Components implements AutoCloseable {
      * port is known. A shared store that cannot be reached stops this with a message naming it.
      */
     public static Components build(Settings settings, Clock clock, Supplier<URI> publicBaseUrl) {
+        return build(settings, clock, publicBaseUrl, Optional.empty());
+    }
+
+    /**
+     * Components for {@code student-api keys migrate-storage}: they keep key values as {@code target} says and
+     * do not refuse a data directory kept in the other mode; {@link #migrateKeyStorage()} switches it.
+     */
+    public static Components toMigrateKeyStorage(Settings settings, Clock clock, Supplier<URI> publicBaseUrl,
+                                                 ApiKeyStorage.Mode target) {
+        return build(settings, clock, publicBaseUrl, Optional.of(target));
+    }
+
+    private static Components build(Settings settings, Clock clock, Supplier<URI> publicBaseUrl,
+                                    Optional<ApiKeyStorage.Mode> migratingTo) {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             return new Components(settings, new Adapters(settings, clock, resources), publicBaseUrl, clock,
-                    resources);
+                    resources, migratingTo);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
         }
+    }
+
+    /** Switches the data directory's keys to the mode these components were built for (see ApiKeyValues). */
+    public ApiKeyValues.Migration migrateKeyStorage() {
+        return ApiKeyValues.migrate(settings, stores.keys(), keyStorage, keyValues);
     }
 
     /** The gateway, built on first use; a shared limiter that cannot be reached stops this naming it. */

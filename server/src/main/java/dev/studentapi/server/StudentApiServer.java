@@ -1,18 +1,24 @@
 package dev.studentapi.server;
 
+import dev.studentapi.controlplane.AdminCredentialSet;
 import dev.studentapi.controlplane.AdminCredentials;
 import dev.studentapi.controlplane.AdminCredentialsFile;
+import dev.studentapi.controlplane.AdminCredentialsJson;
 import dev.studentapi.controlplane.ControlPlaneServer;
 import dev.studentapi.controlplane.ControlPlaneSettings;
 import dev.studentapi.core.apikey.IssuedApiKey;
 import dev.studentapi.core.gateway.Gateway;
 import dev.studentapi.functions.DataPlaneAssembly;
+import dev.studentapi.functions.OpenApiDocument;
 import dev.studentapi.server.config.Settings;
+import dev.studentapi.server.config.SettingsException;
 import dev.studentapi.server.http.DownloadRoute;
 import dev.studentapi.server.http.HttpApp;
 import io.javalin.Javalin;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -48,7 +54,7 @@ public final class StudentApiServer {
             ControlPlaneServer admin;
             try {
                 admin = ControlPlaneServer.start(controlPlaneSettings(settings, components, generated::set),
-                        components.keys, components.plans, components.usage, clock);
+                        components.keys, components.plans, components.usage, clock, OpenApiDocument.text());
             } catch (RuntimeException e) {
                 http.stop();
                 throw e;
@@ -65,10 +71,28 @@ public final class StudentApiServer {
 
     private static ControlPlaneSettings controlPlaneSettings(Settings settings, Components components,
                                                              Consumer<AdminCredentials> onGenerated) {
-        AdminCredentials credentials = settings.adminAccessKeyId()
-                .map(id -> new AdminCredentials(id, settings.adminSecretAccessKey().orElseThrow()))
-                .orElseGet(() -> AdminCredentialsFile.loadOrCreate(settings.dataDir().adminCredentials(), onGenerated));
-        return new ControlPlaneSettings(settings.adminBind(), settings.adminPort(), credentials,
-                settings.adminRegion(), ControlPlaneSettings.API_NAME);
+        List<AdminCredentials> credentials = new ArrayList<>();
+        settings.adminCredentialsFile().ifPresent(file -> {
+            try {
+                credentials.addAll(AdminCredentialsJson.read(file));
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException("ADMIN_CREDENTIALS_FILE: " + e.getMessage());
+            }
+        });
+        Optional<AdminCredentials> pair = settings.adminAccessKeyId()
+                .map(id -> new AdminCredentials(id, settings.adminSecretAccessKey().orElseThrow()));
+        if (pair.isPresent()) {
+            credentials.add(pair.get());
+        } else if (credentials.isEmpty()) {
+            credentials.add(AdminCredentialsFile.loadOrCreate(settings.dataDir().adminCredentials(), onGenerated));
+        }
+        AdminCredentialSet set;
+        try {
+            set = new AdminCredentialSet(credentials);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("ADMIN_CREDENTIALS_FILE: " + e.getMessage());
+        }
+        return new ControlPlaneSettings(settings.adminBind(), settings.adminPort(), set, settings.adminRegion(),
+                ControlPlaneSettings.API_NAME, settings.adminAccountId());
     }
 }

@@ -3,25 +3,28 @@ package dev.studentapi.sqlite;
 import dev.studentapi.core.apikey.ApiKey;
 import dev.studentapi.core.apikey.ApiKeyStore;
 import dev.studentapi.core.apikey.KeyHash;
+import dev.studentapi.core.apikey.SealedValue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * API keys in the {@code api_keys} table of a SQLite database: metadata and value hash, never a value;
+ * API keys in the {@code api_keys} table of a SQLite database: metadata and value hash (and the value only
+ * sealed, when values are kept encrypted), never a value in clear;
  * timestamps are kept to the millisecond. Safe for concurrent use and across processes; engine failures throw
  * {@link dev.studentapi.core.StoreException}.
  */
 public final class SqliteApiKeyStore implements ApiKeyStore {
 
     private static final String COLUMNS =
-            "id, name, description, enabled, created_millis, updated_millis, value_hash";
+            "id, name, description, enabled, created_millis, updated_millis, value_hash, customer_id, tags, sealed_value";
 
     /** Lookups by value hash kept between commits: every request with a key makes one. */
     private static final int CACHED_HASHES = 10_000;
@@ -38,7 +41,7 @@ public final class SqliteApiKeyStore implements ApiKeyStore {
     public boolean create(ApiKey key) {
         return database.write("create an API key", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 statement.setString(1, key.id());
                 bindFields(statement, key, 2);
                 statement.executeUpdate();
@@ -82,10 +85,10 @@ public final class SqliteApiKeyStore implements ApiKeyStore {
     public boolean update(ApiKey key) {
         return database.write("update an API key", connection -> {
             try (PreparedStatement statement = connection.prepareStatement("UPDATE api_keys SET name = ?, "
-                    + "description = ?, enabled = ?, created_millis = ?, updated_millis = ?, value_hash = ? "
-                    + "WHERE id = ?")) {
+                    + "description = ?, enabled = ?, created_millis = ?, updated_millis = ?, value_hash = ?, customer_id = ?, "
+                    + "tags = ?, sealed_value = ? WHERE id = ?")) {
                 bindFields(statement, key, 1);
-                statement.setString(7, key.id());
+                statement.setString(10, key.id());
                 return statement.executeUpdate() == 1;
             }
         });
@@ -105,7 +108,10 @@ public final class SqliteApiKeyStore implements ApiKeyStore {
         });
     }
 
-    /** Binds name, description, enabled, created, updated and value hash from parameter {@code first} on. */
+    /**
+     * Binds name, description, enabled, created, updated, value hash, customer id, tags and sealed value from
+     * parameter {@code first} on.
+     */
     private static void bindFields(PreparedStatement statement, ApiKey key, int first) throws SQLException {
         statement.setString(first, key.name());
         statement.setString(first + 1, key.description());
@@ -113,6 +119,9 @@ public final class SqliteApiKeyStore implements ApiKeyStore {
         statement.setLong(first + 3, key.createdDate().toEpochMilli());
         statement.setLong(first + 4, key.lastUpdatedDate().toEpochMilli());
         statement.setString(first + 5, key.valueHash().hex());
+        statement.setString(first + 6, key.customerId());
+        statement.setString(first + 7, TagText.write(key.tags()));
+        statement.setObject(first + 8, key.sealed().map(SealedValue::text).orElse(null), Types.VARCHAR);
     }
 
     private Optional<ApiKey> first(Connection connection, String column, String value) throws SQLException {
@@ -127,6 +136,7 @@ public final class SqliteApiKeyStore implements ApiKeyStore {
     private static ApiKey key(ResultSet rows) throws SQLException {
         return new ApiKey(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4) == 1,
                 Instant.ofEpochMilli(rows.getLong(5)), Instant.ofEpochMilli(rows.getLong(6)),
-                new KeyHash(rows.getString(7)));
+                new KeyHash(rows.getString(7)), rows.getString(8), TagText.read(rows.getString(9)),
+                Optional.ofNullable(rows.getString(10)).map(SealedValue::new).orElse(null));
     }
 }

@@ -91,7 +91,13 @@ final class SqliteSchema {
             ) WITHOUT ROWID"""), List.of(
             // bumped by every absolute change of a window's count, so that reserved units of the old count are
             // known to be gone (see SqliteUsageCounter)
-            "ALTER TABLE usage_windows ADD COLUMN generation INTEGER NOT NULL DEFAULT 0"));
+            "ALTER TABLE usage_windows ADD COLUMN generation INTEGER NOT NULL DEFAULT 0"), List.of(
+            // a key's customer id and tags, a plan's tags (TagText), and a key's value sealed when values are kept
+            // encrypted (API_KEY_STORAGE=encrypted; null otherwise)
+            "ALTER TABLE api_keys ADD COLUMN customer_id TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE api_keys ADD COLUMN tags TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE api_keys ADD COLUMN sealed_value TEXT",
+            "ALTER TABLE usage_plans ADD COLUMN tags TEXT NOT NULL DEFAULT ''"));
 
     /** The schema version this code writes and reads. */
     static final int LATEST = MIGRATIONS.size();

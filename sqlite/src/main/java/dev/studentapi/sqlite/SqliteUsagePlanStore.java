@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class SqliteUsagePlanStore implements UsagePlanStore {
 
     private static final String SELECT_PLANS = "SELECT p.id, p.name, p.description, p.throttle_rate, "
-            + "p.throttle_burst, p.quota_limit, p.quota_period, p.quota_offset FROM usage_plans p ";
+            + "p.throttle_burst, p.quota_limit, p.quota_period, p.quota_offset, p.tags FROM usage_plans p ";
 
     /** The plans of each key kept between commits: every request with a key asks for them. */
     private static final int CACHED_KEYS = 10_000;
@@ -42,8 +42,8 @@ public final class SqliteUsagePlanStore implements UsagePlanStore {
     public boolean create(UsagePlan plan) {
         return database.write("create a usage plan", connection -> {
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO usage_plans (name, "
-                    + "description, throttle_rate, throttle_burst, quota_limit, quota_period, quota_offset, id) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "description, throttle_rate, throttle_burst, quota_limit, quota_period, quota_offset, tags, id) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bindFields(statement, plan);
                 statement.executeUpdate();
             } catch (SQLException e) {
@@ -73,7 +73,7 @@ public final class SqliteUsagePlanStore implements UsagePlanStore {
         return database.write("update a usage plan", connection -> {
             try (PreparedStatement statement = connection.prepareStatement("UPDATE usage_plans SET name = ?, "
                     + "description = ?, throttle_rate = ?, throttle_burst = ?, quota_limit = ?, quota_period = ?, "
-                    + "quota_offset = ? WHERE id = ?")) {
+                    + "quota_offset = ?, tags = ? WHERE id = ?")) {
                 bindFields(statement, plan);
                 if (statement.executeUpdate() == 0) {
                     return false;
@@ -142,7 +142,7 @@ public final class SqliteUsagePlanStore implements UsagePlanStore {
         });
     }
 
-    /** Binds name, description, throttle, quota and, last, the id. */
+    /** Binds name, description, throttle, quota, tags and, last, the id. */
     private static void bindFields(PreparedStatement statement, UsagePlan plan) throws SQLException {
         statement.setString(1, plan.name());
         statement.setString(2, plan.description());
@@ -153,7 +153,8 @@ public final class SqliteUsagePlanStore implements UsagePlanStore {
         statement.setObject(5, quota == null ? null : quota.limit(), Types.BIGINT);
         statement.setObject(6, quota == null ? null : quota.period().name(), Types.VARCHAR);
         statement.setObject(7, quota == null ? null : quota.offset(), Types.INTEGER);
-        statement.setString(8, plan.id());
+        statement.setString(8, TagText.write(plan.tags()));
+        statement.setString(9, plan.id());
     }
 
     private static void insertStages(Connection connection, UsagePlan plan) throws SQLException {
@@ -194,7 +195,8 @@ public final class SqliteUsagePlanStore implements UsagePlanStore {
         long limit = rows.getLong(6);
         QuotaSettings quota = rows.wasNull() ? null
                 : new QuotaSettings(limit, QuotaPeriod.valueOf(rows.getString(7)), rows.getInt(8));
-        return new UsagePlan(rows.getString(1), rows.getString(2), rows.getString(3), throttle, quota, List.of());
+        return new UsagePlan(rows.getString(1), rows.getString(2), rows.getString(3), throttle, quota, List.of(),
+                TagText.read(rows.getString(9)));
     }
 
     private List<ApiStage> stages(Connection connection, String planId) throws SQLException {

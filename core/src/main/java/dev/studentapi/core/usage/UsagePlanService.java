@@ -5,8 +5,11 @@ import dev.studentapi.core.RefusalCode;
 import dev.studentapi.core.apikey.ApiKey;
 import dev.studentapi.core.apikey.ApiKeyStore;
 import dev.studentapi.core.apikey.RandomTokens;
+import dev.studentapi.core.apikey.Tags;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -52,7 +55,13 @@ public final class UsagePlanService {
      */
     public UsagePlan change(String id, UnaryOperator<UsagePlanDraft> change) {
         UsagePlan before = get(id);
-        UsagePlan after = validated(id, change.apply(UsagePlanDraft.of(before)), before.apiStages());
+        UsagePlanDraft changed;
+        try {
+            changed = change.apply(UsagePlanDraft.of(before));
+        } catch (Refusal refusal) {
+            throw refusal.code() == RefusalCode.STAGE_NOT_ON_PLAN ? refusal.with("planId", id) : refusal;
+        }
+        UsagePlan after = validated(id, changed, before.apiStages());
         for (ApiStage stage : after.apiStages()) {
             if (!before.covers(stage)) {
                 for (String keyId : plans.keyIds(id)) {
@@ -64,6 +73,25 @@ public final class UsagePlanService {
             throw Refusal.of(RefusalCode.USAGE_PLAN_NOT_FOUND, id);
         }
         return after;
+    }
+
+    /** Adds tags to the plan (a key already tagged takes the new value). */
+    public UsagePlan tag(String id, Map<String, String> tags) {
+        UsagePlan plan = get(id);
+        return save(plan.withTags(Tags.merged(plan.tags(), tags)));
+    }
+
+    /** Removes tags from the plan. */
+    public UsagePlan untag(String id, Collection<String> tagKeys) {
+        UsagePlan plan = get(id);
+        return save(plan.withTags(Tags.without(plan.tags(), tagKeys)));
+    }
+
+    private UsagePlan save(UsagePlan plan) {
+        if (!plans.update(plan)) {
+            throw Refusal.of(RefusalCode.USAGE_PLAN_NOT_FOUND, plan.id());
+        }
+        return plan;
     }
 
     public void delete(String id) {
@@ -103,6 +131,11 @@ public final class UsagePlanService {
         return plans.keyIds(planId);
     }
 
+    /** The ids of the keys on the plan; none for a plan that does not exist. */
+    public List<String> keyIdsIfAny(String planId) {
+        return plans.keyIds(planId);
+    }
+
     public List<UsagePlan> plansOfKey(String keyId) {
         return plans.plansOfKey(keyId);
     }
@@ -119,7 +152,8 @@ public final class UsagePlanService {
                 served.require(stage);
             }
         }
-        return new UsagePlan(id, draft.name().strip(), draft.description(), throttle, quota, draft.apiStages());
+        return new UsagePlan(id, draft.name().strip(), draft.description(), throttle, quota, draft.apiStages(),
+                Tags.checked(draft.tags()));
     }
 
     private void requireNoOtherPlanOn(String keyId, ApiStage stage, String planId) {

@@ -24,6 +24,10 @@ final class RefusalLine {
             case STAGE_NOT_SERVED -> "this server does not serve the stage " + value;
             case KEY_NOT_ON_PLAN -> "key " + value + " is not on plan " + r.detail("planId");
             case KEY_NAME_REQUIRED, PLAN_NAME_REQUIRED -> "--name must not be blank";
+            case KEY_NAME_TOO_LONG -> "--name may have at most " + limit + " characters, not " + value;
+            case KEY_DESCRIPTION_TOO_LONG -> "--description may have at most " + limit + " characters, not " + value;
+            case TAG_INVALID -> "the tag " + value + " is not allowed: a key of 1 to 128 characters not starting "
+                    + "with aws:, a value of at most 256";
             case KEY_VALUE_TOO_SHORT -> "--value needs at least " + limit + " characters, not " + value;
             case KEY_VALUE_TOO_LONG -> "--value may have at most " + limit + " characters, not " + value;
             case KEY_VALUE_INVALID_CHARACTERS -> "--value may hold only printable ASCII characters, no spaces";

@@ -38,6 +38,16 @@ public record DataDirectory(Path root) {
         return secrets().resolve("admin-credentials.properties");
     }
 
+    /** The key that encrypts API key values when {@code API_KEY_STORAGE=encrypted} is given no key of its own. */
+    public Path apiKeyEncryptionKey() {
+        return secrets().resolve("api-key-encryption.key");
+    }
+
+    /** Records how this data directory keeps API key values ({@code hash} or {@code encrypted}). */
+    public Path apiKeyStorageMode() {
+        return root.resolve("api-key-storage");
+    }
+
     /** The folder that holds one folder per local bucket. */
     public Path buckets() {
         return root.resolve("buckets");

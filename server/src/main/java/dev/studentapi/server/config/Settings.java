@@ -55,7 +55,10 @@ public record Settings(
         Optional<ScheduleExpression> backupSchedule,
         ZoneId backupTimeZone,
         boolean gatewayEnabled,
-        BackupRetention backupRetention) {
+        BackupRetention backupRetention,
+        Optional<Path> adminCredentialsFile,
+        String adminAccountId,
+        ApiKeyStorage apiKeyStorage) {
 
     /** Every variable the server reads, the AWS ones included; a config file naming any other is refused. */
     public static final Set<String> VARIABLES = Stream.concat(AwsAccess.VARIABLES.stream(), Stream.of("HOST",
@@ -64,7 +67,8 @@ public record Settings(
             "PLAN_BURST_LIMIT", "PLAN_QUOTA_LIMIT", "PLAN_QUOTA_PERIOD", "PUBLIC_BASE_URL", "ADMIN_BIND",
             "ADMIN_PORT", "ADMIN_ACCESS_KEY_ID", "ADMIN_SECRET_ACCESS_KEY", "ADMIN_REGION", "STORE", "BUCKET", "MAIL",
             "LIMITER", "DYNAMODB_TABLE_PREFIX", "REDIS_URL", "BACKUP_SCHEDULE", "BACKUP_TIMEZONE", "GATEWAY",
-            "BACKUP_RETENTION"))
+            "BACKUP_RETENTION", "ADMIN_CREDENTIALS_FILE", "ADMIN_ACCOUNT_ID",
+            "API_KEY_STORAGE", "API_KEY_ENCRYPTION_KEY"))
             .collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
@@ -73,6 +77,7 @@ public record Settings(
     private static final Pattern ORIGINS = Pattern.compile("\\*|https?://[^\\s,]+(\\s*,\\s*https?://[^\\s,]+)*");
     private static final Pattern URL = Pattern.compile("https?://[^\\s?#]+");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
     /** SMTP delivery settings; {@link #toString()} never shows the password. */
     public record Smtp(String host, int port, Optional<String> username, Optional<String> password,
@@ -169,7 +174,11 @@ public record Settings(
                         .orElse(ZoneOffset.UTC),
                 v.choice("GATEWAY", Switch.ON, Switch.class) == Switch.ON,
                 v.parsed("BACKUP_RETENTION", BackupRetention::parse, BackupRetention.FORMAT)
-                        .orElse(new BackupRetention.KeepAll()));
+                        .orElse(new BackupRetention.KeepAll()),
+                v.optional("ADMIN_CREDENTIALS_FILE").map(Path::of),
+                v.matching("ADMIN_ACCOUNT_ID", "123456789012", ACCOUNT, "a 12-digit AWS account id"),
+                new ApiKeyStorage(v.choice("API_KEY_STORAGE", ApiKeyStorage.Mode.HASH, ApiKeyStorage.Mode.class),
+                        v.optional("API_KEY_ENCRYPTION_KEY")));
     }
 
     private enum Switch { ON, OFF }
@@ -208,6 +217,6 @@ public record Settings(
     @Override
     public String toString() {
         return "Settings[port=" + port + ", dataDir=" + dataDir + ", stage=" + stage + ", smtp=" + smtp
-                + ", engines=" + engines + "]";
+                + ", engines=" + engines + ", apiKeyStorage=" + apiKeyStorage + "]";
     }
 }

@@ -3,6 +3,7 @@ package dev.studentapi.testkit.contract;
 import dev.studentapi.core.apikey.ApiKey;
 import dev.studentapi.core.apikey.ApiKeyStore;
 import dev.studentapi.core.apikey.KeyHash;
+import dev.studentapi.core.apikey.SealedValue;
 import dev.studentapi.core.usage.UsagePlanStore;
 import dev.studentapi.testkit.Race;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +52,22 @@ public abstract class ApiKeyStoreContract {
 
         assertThat(keys.findById("k1")).contains(key);
         assertThat(keys.findByHash(KeyHash.of("value-one-0123456789"))).contains(key);
+    }
+
+    @Test
+    void keepsTheCustomerIdTagsAndSealedValueOfAKeyAndTheirChanges() {
+        ApiKey key = new ApiKey("k1", "", "", true, CREATED, CREATED, KeyHash.of("value-one-0123456789"), "cust-1",
+                java.util.Map.of("team", "registry", "a=b&c", "ü é"), new SealedValue("v1.c2VhbGVk"));
+
+        keys.create(key);
+        ApiKey changed = key.withCustomerId("", UPDATED).withTags(java.util.Map.of()).withSealedValue(null);
+        keys.update(changed);
+
+        assertThat(keys.findByHash(KeyHash.of("value-one-0123456789"))).map(ApiKey::customerId).hasValue("");
+        assertThat(keys.findById("k1")).contains(changed);
+        keys.update(key);
+        assertThat(keys.findById("k1")).contains(key);
+        assertThat(keys.list()).containsExactly(key);
     }
 
     @Test

@@ -63,6 +63,19 @@ public abstract class UsagePlanStoreContract {
     }
 
     @Test
+    void keepsTheTagsOfAPlanAndTheirChanges() {
+        UsagePlan tagged = new UsagePlan("p1", "Tagged", "", null, null, List.of(),
+                java.util.Map.of("tier", "gold", "a=b&c", "ü é"));
+
+        plans.create(tagged);
+        assertThat(plans.findById("p1")).contains(tagged);
+        plans.update(tagged.withTags(java.util.Map.of("tier", "silver")));
+
+        assertThat(plans.findById("p1")).map(UsagePlan::tags).hasValue(java.util.Map.of("tier", "silver"));
+        assertThat(plans.list()).extracting(UsagePlan::tags).containsExactly(java.util.Map.of("tier", "silver"));
+    }
+
+    @Test
     void keepsFractionalRatesEveryQuotaShapeAndTheOrderOfStages() {
         UsagePlan weekly = new UsagePlan("p1", "Gói tuần", "Đặc biệt", new ThrottleSettings(0.25, 1),
                 new QuotaSettings(0, QuotaPeriod.WEEK, 6),

@@ -28,9 +28,35 @@ class ApiKeyServiceTest {
     @Nested
     class Refuses {
         @Test
-        void aBlankName() {
+        void aNameOfOnlySpacesButNotAMissingOne() {
             refused(() -> keys.create(" ", "", true, Optional.empty()), RefusalCode.KEY_NAME_REQUIRED);
-            refused(() -> keys.create(null, "", true, Optional.empty()), RefusalCode.KEY_NAME_REQUIRED);
+            assertThat(keys.create(null, "", true, Optional.empty()).key().name()).isEmpty();
+            assertThat(keys.create("", "", true, Optional.empty()).key().name()).isEmpty();
+        }
+
+        @Test
+        void aNameOrDescriptionOverTheLimitWithTheLimit() {
+            Refusal name = refused(() -> keys.create("n".repeat(1025), "", true, Optional.empty()),
+                    RefusalCode.KEY_NAME_TOO_LONG);
+            Refusal description = refused(() -> keys.create("k", "d".repeat(125_001), true, Optional.empty()),
+                    RefusalCode.KEY_DESCRIPTION_TOO_LONG);
+            String id = keys.create("k", "", true, Optional.empty()).key().id();
+            refused(() -> keys.update(id, ApiKeyChange.NONE.withDescription("d".repeat(125_001))),
+                    RefusalCode.KEY_DESCRIPTION_TOO_LONG);
+
+            assertThat(name.limit()).hasValue(1024);
+            assertThat(description.limit()).hasValue(125_000);
+            assertThat(keys.get(id).description()).isEmpty();
+        }
+
+        @Test
+        void aTagKeyStartingWithAwsOrTooLong() {
+            String id = keys.create("k", "", true, Optional.empty()).key().id();
+
+            refused(() -> keys.tag(id, java.util.Map.of("aws:x", "1")), RefusalCode.TAG_INVALID);
+            refused(() -> keys.tag(id, java.util.Map.of("k".repeat(129), "1")), RefusalCode.TAG_INVALID);
+            refused(() -> keys.tag(id, java.util.Map.of("k", "v".repeat(257))), RefusalCode.TAG_INVALID);
+            assertThat(keys.get(id).tags()).isEmpty();
         }
 
         @Test
