@@ -38,7 +38,8 @@ final class RestApiHandlers {
 
     /**
      * {@code GET /restapis/{apiId}/stages/{stage}/exports/{oas30|swagger}[?extensions=apigateway]}, as JSON
-     * ({@code Accept: application/json}, the default).
+     * ({@code Accept: application/json}, the default) or, for {@code Accept: application/yaml}, the same text as
+     * YAML (JSON is YAML 1.2 in flow style).
      */
     void export(Context ctx) {
         api.requireStage(ctx.pathParam("apiId"), ctx.pathParam("stage"));
@@ -49,12 +50,14 @@ final class RestApiHandlers {
                     + ". Must be one of: [oas30, swagger]");
         };
         String accept = ctx.header("Accept");
-        if (accept != null && !accept.isBlank() && !accept.contains("json") && !accept.contains("*/*")) {
-            throw new AwsBadRequest("Unsupported Accept type " + accept + ": this server exports application/json.");
+        boolean yaml = accept != null && accept.contains("application/yaml");
+        if (accept != null && !accept.isBlank() && !yaml && !accept.contains("json") && !accept.contains("*/*")) {
+            throw new AwsBadRequest("Unsupported Accept type " + accept
+                    + ": must be application/json or application/yaml.");
         }
         String body = export.export(type, ctx.pathParam("stage"), api.name(), ctx.queryParam("extensions"));
         ctx.header("Content-Disposition", "attachment; filename=\"" + api.name() + "-" + ctx.pathParam("stage")
-                + "-" + ctx.pathParam("type") + ".json\"");
-        ctx.status(200).contentType("application/json").result(body);
+                + "-" + ctx.pathParam("type") + (yaml ? ".yaml" : ".json") + "\"");
+        ctx.status(200).contentType(yaml ? "application/yaml" : "application/json").result(body);
     }
 }

@@ -146,6 +146,16 @@ class GetExportTest {
     }
 
     @Test
+    void yamlIsAskedForWithAcceptAndIsTheSameDocument() throws Exception {
+        GetExportResponse yaml = api.getExport(r -> r.restApiId("student").stageName("prod").exportType("oas30")
+                .accepts("application/yaml"));
+
+        assertThat(yaml.contentType()).startsWith("application/yaml");
+        assertThat(yaml.contentDisposition()).endsWith(".yaml\"");
+        assertThat(JSON.readTree(yaml.body().asUtf8String())).isEqualTo(export("oas30", Map.of()));
+    }
+
+    @Test
     void anotherStageOrExportTypeIsRefused() {
         ApiGatewayException stage = catchThrowableOfType(ApiGatewayException.class, () -> api.getExport(
                 r -> r.restApiId("student").stageName("dev").exportType("oas30")));
