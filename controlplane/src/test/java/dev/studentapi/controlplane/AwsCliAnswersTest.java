@@ -80,6 +80,22 @@ class AwsCliAnswersTest {
     }
 
     @Test
+    void tagsOfAKeyAreSetAndReadAtApiGatewaysPaths() throws Exception {
+        String id = fx.keys.create("k", "", true, java.util.Optional.empty()).key().id();
+        String arn = "arn:aws:apigateway:us-east-1::/apikeys/" + id;
+
+        AwsCli.Run tagged = admin.apigateway("tag-resource", "--resource-arn", arn, "--tags", "team=registry,env=test");
+        AwsCli.Run untagged = admin.apigateway("untag-resource", "--resource-arn", arn, "--tag-keys", "env");
+        AwsCli.Run listed = admin.apigateway("get-tags", "--resource-arn", arn);
+
+        assertThat(tagged.exitCode()).as(tagged.err()).isZero();
+        assertThat(untagged.exitCode()).as(untagged.err()).isZero();
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(JSON.readTree(listed.out()).path("tags")).isEqualTo(JSON.readTree("{\"team\": \"registry\"}"));
+        assertThat(fx.keys.get(id).tags()).containsExactlyEntriesOf(java.util.Map.of("team", "registry"));
+    }
+
+    @Test
     void aReadOnlyCredentialListsButCannotCreate() throws Exception {
         AwsCli reader = new AwsCli(fx.endpoint(), READER, home);
 

@@ -16,6 +16,7 @@ import dev.studentapi.server.http.DownloadRoute;
 import dev.studentapi.server.http.HttpApp;
 import io.javalin.Javalin;
 
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,8 @@ public final class StudentApiServer {
                 credentials.addAll(AdminCredentialsJson.read(file));
             } catch (IllegalArgumentException e) {
                 throw new SettingsException("ADMIN_CREDENTIALS_FILE: " + e.getMessage());
+            } catch (UncheckedIOException e) {
+                throw new SettingsException("ADMIN_CREDENTIALS_FILE: " + e.getMessage() + ": " + e.getCause());
             }
         });
         Optional<AdminCredentials> pair = settings.adminAccessKeyId()
