@@ -88,7 +88,9 @@ final class ApiExport {
         ArrayNode servers = out.putArray("servers");
         servers.addObject().put("url", "/" + stage).put("description", "The stage");
         out.set("paths", source.get("paths"));
-        out.set("components", source.get("components"));
+        if (source.has("components")) {
+            out.set("components", source.get("components"));
+        }
         if (source.has("security")) {
             out.set("security", source.get("security"));
         }

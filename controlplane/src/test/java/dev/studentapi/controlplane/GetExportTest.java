@@ -156,6 +156,18 @@ class GetExportTest {
     }
 
     @Test
+    void aControlPlaneGivenNoDocumentExportsAValidOneWithoutRoutes() throws Exception {
+        try (ControlPlaneFixture bare = new ControlPlaneFixture(); ApiGatewayClient client = bare.client()) {
+            JsonNode exported = JSON.readTree(client.getExport(r -> r.restApiId("student").stageName("prod")
+                    .exportType("oas30")).body().asUtf8String());
+
+            requireValid(exported, "3.0");
+            assertThat(exported.path("paths").isEmpty()).isTrue();
+            assertThat(exported.has("components")).isFalse();
+        }
+    }
+
+    @Test
     void anotherStageOrExportTypeIsRefused() {
         ApiGatewayException stage = catchThrowableOfType(ApiGatewayException.class, () -> api.getExport(
                 r -> r.restApiId("student").stageName("dev").exportType("oas30")));
