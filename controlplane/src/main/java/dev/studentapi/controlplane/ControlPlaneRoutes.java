@@ -8,8 +8,11 @@ final class ControlPlaneRoutes {
     }
 
     static void register(RoutesConfig routes, SignatureFilter signatures, ApiKeyHandlers keys, UsagePlanHandlers plans,
-                         UsagePlanKeyHandlers planKeys, UsageHandlers usage, RestApiHandlers apis) {
+                         UsagePlanKeyHandlers planKeys, UsageHandlers usage, RestApiHandlers apis,
+                         AuditStep audit, KeyLifecycleHandlers lifecycle, AuditHandlers auditLog) {
         routes.before(signatures);
+        routes.before(audit::before);
+        routes.after(audit::after);
 
         routes.post("/apikeys", keys::createOrImport);
         routes.get("/apikeys", keys::list);
@@ -35,6 +38,11 @@ final class ControlPlaneRoutes {
         routes.get("/restapis/{apiId}", apis::get);
         routes.get("/restapis/{apiId}/stages", apis::stages);
         routes.get("/restapis/{apiId}/stages/{stage}", apis::stage);
+
+        routes.get("/studentapi/apikeys", lifecycle::list);
+        routes.put("/studentapi/apikeys/{id}/expiration", lifecycle::setExpiration);
+        routes.post("/studentapi/apikeys/{id}/rotate", lifecycle::rotate);
+        routes.get("/studentapi/audit", auditLog::list);
 
         AwsErrors.register(routes);
     }

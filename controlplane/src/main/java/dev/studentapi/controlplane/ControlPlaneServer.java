@@ -1,6 +1,8 @@
 package dev.studentapi.controlplane;
 
 import dev.studentapi.core.apikey.ApiKeyService;
+import dev.studentapi.core.audit.AuditTrail;
+import dev.studentapi.core.lifecycle.KeyLifecycle;
 import dev.studentapi.core.usage.UsagePlanService;
 import dev.studentapi.core.usage.UsageService;
 import io.javalin.Javalin;
@@ -27,9 +29,13 @@ public final class ControlPlaneServer implements AutoCloseable {
         this.bindAddress = bindAddress;
     }
 
-    /** Starts listening on {@code settings.bindAddress():settings.port()} (port 0 picks a free one). */
+    /**
+     * Starts listening on {@code settings.bindAddress():settings.port()} (port 0 picks a free one); every
+     * successful change is recorded in {@code audit}.
+     */
     public static ControlPlaneServer start(ControlPlaneSettings settings, ApiKeyService keys, UsagePlanService plans,
-                                           UsageService usage, Clock clock) {
+                                           UsageService usage, KeyLifecycle lifecycle, AuditTrail audit,
+                                           Clock clock) {
         PublishedApi api = new PublishedApi(plans.servedStage().stage(), settings.apiName(), clock.instant());
         SignatureFilter signatures = new SignatureFilter(new SigV4Verifier(settings.credentials(), clock));
         Javalin app = Javalin.create(config -> {
@@ -41,7 +47,8 @@ public final class ControlPlaneServer implements AutoCloseable {
                     new UsagePlanHandlers(plans),
                     new UsagePlanKeyHandlers(plans, keys),
                     new UsageHandlers(usage, plans, keys, clock),
-                    new RestApiHandlers(api));
+                    new RestApiHandlers(api),
+                    new AuditStep(audit), new KeyLifecycleHandlers(lifecycle), new AuditHandlers(audit));
         }).start();
         LOG.info("Control plane (API Gateway API, SigV4 for access key {}) listening on http://{}:{}",
                 settings.credentials().accessKeyId(), settings.bindAddress(), app.port());

@@ -48,7 +48,8 @@ public final class StudentApiServer {
             ControlPlaneServer admin;
             try {
                 admin = ControlPlaneServer.start(controlPlaneSettings(settings, components, generated::set),
-                        components.keys, components.plans, components.usage, clock);
+                        components.keys, components.plans, components.usage, components.lifecycle, components.audit,
+                        clock);
             } catch (RuntimeException e) {
                 http.stop();
                 throw e;
