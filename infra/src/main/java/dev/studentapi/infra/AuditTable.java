@@ -4,6 +4,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -29,7 +30,9 @@ final class AuditTable extends Construct {
         table = Table.Builder.create(this, "Table").tableName(TABLE_NAME)
                 .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
                 .sortKey(Attribute.builder().name("sk").type(AttributeType.STRING).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST).pointInTimeRecovery(true)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true).build())
                 .removalPolicy(RemovalPolicy.RETAIN).build();
         writer = ManagedPolicy.Builder.create(this, "Writer")
                 .description("Append to and read the Student API audit log; entries cannot be changed or deleted")
