@@ -9,9 +9,12 @@ final class ControlPlaneRoutes {
 
     static void register(RoutesConfig routes, SignatureFilter signatures, PermissionFilter permissions,
                          ApiKeyHandlers keys, UsagePlanHandlers plans, UsagePlanKeyHandlers planKeys,
-                         UsageHandlers usage, RestApiHandlers apis, TagHandlers tags, String accountId) {
+                         UsageHandlers usage, RestApiHandlers apis, TagHandlers tags, String accountId,
+                         AuditStep audit, KeyLifecycleHandlers lifecycle, AuditHandlers auditLog) {
         routes.before(signatures);
         routes.before(permissions);
+        routes.before(audit::before);
+        routes.after(audit::after);
 
         routes.post("/apikeys", keys::createOrImport);
         routes.get("/apikeys", keys::list);
@@ -42,6 +45,11 @@ final class ControlPlaneRoutes {
         routes.put("/tags/<arn>", tags::tag);
         routes.delete("/tags/<arn>", tags::untag);
         routes.get("/tags/<arn>", tags::get);
+
+        routes.get("/studentapi/apikeys", lifecycle::list);
+        routes.put("/studentapi/apikeys/{id}/expiration", lifecycle::setExpiration);
+        routes.post("/studentapi/apikeys/{id}/rotate", lifecycle::rotate);
+        routes.get("/studentapi/audit", auditLog::list);
 
         AwsErrors.register(routes, accountId);
     }

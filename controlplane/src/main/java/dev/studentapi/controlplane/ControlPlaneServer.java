@@ -1,6 +1,8 @@
 package dev.studentapi.controlplane;
 
 import dev.studentapi.core.apikey.ApiKeyService;
+import dev.studentapi.core.audit.AuditTrail;
+import dev.studentapi.core.lifecycle.KeyLifecycle;
 import dev.studentapi.core.usage.UsagePlanService;
 import dev.studentapi.core.usage.UsageService;
 import io.javalin.Javalin;
@@ -33,16 +35,19 @@ public final class ControlPlaneServer implements AutoCloseable {
 
     /** Starts listening, with a GetExport that describes no routes. */
     public static ControlPlaneServer start(ControlPlaneSettings settings, ApiKeyService keys, UsagePlanService plans,
-                                           UsageService usage, Clock clock) {
-        return start(settings, keys, plans, usage, clock, NO_ROUTES);
+                                           UsageService usage, KeyLifecycle lifecycle, AuditTrail audit,
+                                           Clock clock) {
+        return start(settings, keys, plans, usage, lifecycle, audit, clock, NO_ROUTES);
     }
 
     /**
      * Starts listening on {@code settings.bindAddress():settings.port()} (port 0 picks a free one);
-     * {@code dataPlaneOpenApi} is the data plane's OpenAPI 3.1 document, which GetExport exports.
+     * {@code dataPlaneOpenApi} is the data plane's OpenAPI 3.1 document, which GetExport exports; every
+     * successful change is recorded in {@code audit}.
      */
     public static ControlPlaneServer start(ControlPlaneSettings settings, ApiKeyService keys, UsagePlanService plans,
-                                           UsageService usage, Clock clock, String dataPlaneOpenApi) {
+                                           UsageService usage, KeyLifecycle lifecycle, AuditTrail audit,
+                                           Clock clock, String dataPlaneOpenApi) {
         PublishedApi api = new PublishedApi(plans.servedStage().stage(), settings.apiName(), clock.instant());
         SignatureFilter signatures = new SignatureFilter(new SigV4Verifier(settings.credentials(), clock));
         PermissionFilter permissions = new PermissionFilter(settings.credentials(), settings.region(),
@@ -59,7 +64,8 @@ public final class ControlPlaneServer implements AutoCloseable {
                     new UsageHandlers(usage, plans, keys, clock),
                     new RestApiHandlers(api, export),
                     new TagHandlers(keys, plans),
-                    settings.accountId());
+                    settings.accountId(),
+                    new AuditStep(audit), new KeyLifecycleHandlers(lifecycle), new AuditHandlers(audit));
         }).start();
         LOG.info("Control plane (API Gateway API, SigV4 for access keys {}) listening on http://{}:{}",
                 settings.credentials().accessKeyIds(), settings.bindAddress(), app.port());

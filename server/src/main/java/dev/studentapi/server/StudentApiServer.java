@@ -55,7 +55,8 @@ public final class StudentApiServer {
             ControlPlaneServer admin;
             try {
                 admin = ControlPlaneServer.start(controlPlaneSettings(settings, components, generated::set),
-                        components.keys, components.plans, components.usage, clock, OpenApiDocument.text());
+                        components.keys, components.plans, components.usage, components.lifecycle, components.audit,
+                        clock, OpenApiDocument.text());
             } catch (RuntimeException e) {
                 http.stop();
                 throw e;

@@ -97,7 +97,26 @@ final class SqliteSchema {
             "ALTER TABLE api_keys ADD COLUMN customer_id TEXT NOT NULL DEFAULT ''",
             "ALTER TABLE api_keys ADD COLUMN tags TEXT NOT NULL DEFAULT ''",
             "ALTER TABLE api_keys ADD COLUMN sealed_value TEXT",
-            "ALTER TABLE usage_plans ADD COLUMN tags TEXT NOT NULL DEFAULT ''"));
+            "ALTER TABLE usage_plans ADD COLUMN tags TEXT NOT NULL DEFAULT ''"), List.of(
+            // the audit log (entry ids sort by time) and each key's last use and expiration, beside api_keys
+            """
+            CREATE TABLE IF NOT EXISTS audit_log (
+                id          TEXT    NOT NULL PRIMARY KEY,
+                time_millis INTEGER NOT NULL,
+                who         TEXT    NOT NULL,
+                operation   TEXT    NOT NULL,
+                target      TEXT    NOT NULL,
+                before_json TEXT,
+                after_json  TEXT
+            ) WITHOUT ROWID""",
+            "CREATE INDEX IF NOT EXISTS audit_log_by_target ON audit_log (target, id)",
+            "CREATE INDEX IF NOT EXISTS audit_log_by_who ON audit_log (who, id)",
+            """
+            CREATE TABLE IF NOT EXISTS key_activity (
+                key_id            TEXT NOT NULL PRIMARY KEY,
+                last_used_millis  INTEGER,
+                expiration_millis INTEGER
+            ) WITHOUT ROWID"""));
 
     /** The schema version this code writes and reads. */
     static final int LATEST = MIGRATIONS.size();
