@@ -187,10 +187,11 @@ def case_strategy(method, path, operation, parameters, student_ids):
                 if name == "studentid" and student_ids and draw(st.booleans()):
                     value = draw(st.sampled_from(sorted(student_ids)))
                 else:
-                    value = draw(from_schema(schema))
+                    value = draw(from_schema(schema).filter(lambda v: v not in (".", "..")))
                 if spoil == "path":
-                    value = draw(st.one_of(ANY_TEXT.filter(bool), st.just("a" * 65), st.just(".."),
-                                           st.just("%"), st.just("a b")))
+                    # (never "." or "..": clients resolve those dot segments before sending, RFC 3986 §5.2.4)
+                    value = draw(st.one_of(ANY_TEXT.filter(lambda v: v not in ("", ".", "..")), st.just("a" * 65),
+                                           st.just("%"), st.just("a b"), st.just("a/b")))
                 case.path_params[name] = value
                 continue
             present = parameter.get("required", False) or draw(st.booleans())
@@ -205,7 +206,7 @@ def case_strategy(method, path, operation, parameters, student_ids):
             if where == "query":
                 case.query[name] = str(value)
             elif where == "header":
-                case.headers[name] = "".join(ch for ch in str(value) if 0x20 <= ord(ch) < 0x7F) or "x"
+                case.headers[name] = "".join(ch for ch in str(value) if 0x20 <= ord(ch) < 0x7F).strip() or "x"
         if body_spec:
             content = body_spec.get("content", {})
             media = draw(st.sampled_from(sorted(content)))
@@ -279,9 +280,12 @@ def check(case, response, operation):
             problems.append(f"{status} body is not JSON: {e}")
             return problems
         validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-        for error in list(validator.iter_errors(value))[:3]:
+        error = jsonschema.exceptions.best_match(validator.iter_errors(value))
+        if error is not None:
             where = "/".join(str(p) for p in error.absolute_path) or "(root)"
-            problems.append(f"{status} body does not match the documented schema at {where}: {error.message[:200]}")
+            rule = "/".join(str(p) for p in error.schema_path)
+            problems.append(f"{status} body does not match the documented schema at {where} ({rule}): "
+                            f"{error.message[-240:]}")
     return problems
 
 

@@ -2,7 +2,7 @@
 # OpenAPI conformance of the data plane (issue 12, point 10), against the server built by
 # `./mvnw -pl server -am package`:
 #
-#   ci/openapi-conformance.sh [--jar PATH] [--examples N]
+#   ci/openapi-conformance.sh [--jar PATH] [--examples N]     (CONFORMANCE_SEED=<n> picks other cases)
 #
 # Starts the jar on free ports with a fresh data directory, creates an API key and a usage plan with the command
 # line, then runs `schemathesis run` when that command exists, otherwise ci/openapi-conformance.py (the same
@@ -75,5 +75,6 @@ if command -v schemathesis >/dev/null; then
         --max-examples "$EXAMPLES"
 else
     echo "schemathesis is not installed: running ci/openapi-conformance.py (the same checks) instead"
-    python3 "$HERE/openapi-conformance.py" --base "$BASE" --key "$KEY" --examples "$EXAMPLES"
+    python3 "$HERE/openapi-conformance.py" --base "$BASE" --key "$KEY" --examples "$EXAMPLES" \
+        ${CONFORMANCE_SEED:+--seed "$CONFORMANCE_SEED"}
 fi
