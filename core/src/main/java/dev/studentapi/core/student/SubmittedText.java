@@ -12,14 +12,40 @@ final class SubmittedText {
     private SubmittedText() {
     }
 
-    /** The value as it is validated, stored and compared: stripped, then NFC. */
+    /** The value as it is validated, stored and compared: stripped, then NFC (ASCII and NFC text unchanged). */
     static String normalise(String value) {
-        return Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
+        String stripped = value.strip();
+        if (isAscii(stripped) || Normalizer.isNormalized(stripped, Normalizer.Form.NFC)) {
+            return stripped;
+        }
+        return Normalizer.normalize(stripped, Normalizer.Form.NFC);
     }
 
     /** Whether the value holds a character that no field may contain. */
     static boolean hasForbiddenCharacter(String value) {
-        return value.codePoints().anyMatch(SubmittedText::forbidden);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 0x20 && c < 0x7F) {
+                continue;
+            }
+            int codePoint = value.codePointAt(i);
+            if (forbidden(codePoint)) {
+                return true;
+            }
+            if (Character.isSupplementaryCodePoint(codePoint)) {
+                i++;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean forbidden(int codePoint) {
