@@ -95,8 +95,9 @@ public interface StudentStore {
     }
 
     /**
-     * Whether {@link #writeAll} is all or nothing: an exception thrown while it reads the source undoes every write
-     * of the call (SQLite: one transaction). An import then checks and writes its rows in one pass.
+     * Whether {@link #writeAll} and {@link #replaceAll} are all or nothing: an exception thrown while they read the
+     * source undoes every write of the call (SQLite: one transaction). An import or a restore then checks and writes
+     * its rows in one pass.
      */
     default boolean writesAllOrNothing() {
         return false;
