@@ -87,9 +87,10 @@ public final class StudentValidator {
     }
 
     public StudentValidation validate(Map<String, ?> input) {
-        Map<String, FieldProblem> problems = new LinkedHashMap<>();
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String field : FIELDS) {
+        Problems problems = new Problems();
+        String[] values = new String[FIELDS.size()];
+        for (int i = 0; i < values.length; i++) {
+            String field = FIELDS.get(i);
             Object raw = input.get(field);
             if (raw == null) {
                 problems.put(field, FieldProblem.REQUIRED);
@@ -102,27 +103,45 @@ public final class StudentValidator {
                 } else if (SubmittedText.hasForbiddenCharacter(stripped)) {
                     problems.put(field, FieldProblem.INVALID_CHARACTERS);
                 } else {
-                    values.put(field, SubmittedText.normalise(stripped));
+                    values[i] = SubmittedText.normalise(stripped);
                 }
             }
         }
-        for (String field : input.keySet()) {
-            if (!FIELDS.contains(field)) {
-                problems.put(field, FieldProblem.UNKNOWN_FIELD);
+        if (input.size() > values.length - problems.missing) {
+            for (String field : input.keySet()) {
+                if (!FIELDS.contains(field)) {
+                    problems.put(field, FieldProblem.UNKNOWN_FIELD);
+                }
             }
         }
-        check(values, STUDENT_ID, problems, v -> isWellFormedId(v) ? null
+        check(values, 0, problems, v -> isWellFormedId(v) ? null
                 : v.length() > MAX_ID_LENGTH ? FieldProblem.TOO_LONG : FieldProblem.INVALID_FORMAT);
-        check(values, NAME, problems, v -> v.codePointCount(0, v.length()) > 200 ? FieldProblem.TOO_LONG : null);
-        check(values, CLASS, problems, v -> v.codePointCount(0, v.length()) > 64 ? FieldProblem.TOO_LONG : null);
-        check(values, BIRTHDATE, problems, this::birthdateProblem);
-        check(values, EMAIL, problems, v -> v.length() > 254 ? FieldProblem.TOO_LONG
+        check(values, 1, problems, v -> v.codePointCount(0, v.length()) > 200 ? FieldProblem.TOO_LONG : null);
+        check(values, 2, problems, v -> v.codePointCount(0, v.length()) > 64 ? FieldProblem.TOO_LONG : null);
+        check(values, 3, problems, this::birthdateProblem);
+        check(values, 4, problems, v -> v.length() > 254 ? FieldProblem.TOO_LONG
                 : hasEmailShape(v) ? null : FieldProblem.INVALID_EMAIL);
-        if (!problems.isEmpty()) {
-            return new StudentValidation.Invalid(problems);
+        if (problems.found != null) {
+            return new StudentValidation.Invalid(problems.found);
         }
-        return new StudentValidation.Valid(new Student(values.get(STUDENT_ID), values.get(NAME),
-                values.get(CLASS), values.get(BIRTHDATE), values.get(EMAIL)));
+        return new StudentValidation.Valid(new Student(values[0], values[1], values[2], values[3], values[4]));
+    }
+
+    /** The problems of one input in the order found, the map made only when there is one. */
+    private static final class Problems {
+        private Map<String, FieldProblem> found;
+        /** Fields of {@link #FIELDS} absent from the input (so that unknown fields are only looked for when some are). */
+        private int missing;
+
+        void put(String field, FieldProblem problem) {
+            if (found == null) {
+                found = new LinkedHashMap<>();
+            }
+            found.put(field, problem);
+            if (problem == FieldProblem.REQUIRED && FIELDS.contains(field)) {
+                missing++;
+            }
+        }
     }
 
     /** A real date {@code uuuu-MM-dd} (strict), at most tomorrow in UTC. */
@@ -167,14 +186,14 @@ public final class StudentValidator {
         FieldProblem problemWith(String value);
     }
 
-    private static void check(Map<String, String> values, String field, Map<String, FieldProblem> problems, Rule rule) {
-        String value = values.get(field);
+    private static void check(String[] values, int field, Problems problems, Rule rule) {
+        String value = values[field];
         if (value == null) {
             return;
         }
         FieldProblem problem = rule.problemWith(value);
         if (problem != null) {
-            problems.put(field, problem);
+            problems.put(FIELDS.get(field), problem);
         }
     }
 }
