@@ -343,12 +343,17 @@ scenario_restore() {
     stop_server
 }
 
-# CSV export of the whole table from a freshly started server (its peak RSS includes start-up), then pages of
-# 100 on the same server.
+# CSV export of the whole table, twice, from a freshly started server (its peak RSS includes start-up and both
+# exports), then pages of 100 on the same server.
 scenario_export() {
     start_server export /health 0
     log "scenario export: GET /prod/students?format=csv ($(thousands "$BACKUP_STUDENTS") students)"
-    local result status total bytes
+    # Twice: the first runs while the JIT compiles the export (reported as "first"), the second is the figure.
+    local result status total bytes first
+    result="$(curl -sS -H "$(key_header)" "$BASE/prod/students?format=csv" -o /dev/null \
+        -w '%{http_code} %{time_total} %{size_download}')"
+    read -r status total bytes <<<"$result"
+    first="$(python3 -c "print(round($bytes / 1e6 / max($total, 1e-9), 1))")"
     result="$(curl -sS -H "$(key_header)" "$BASE/prod/students?format=csv" -o "$WORK/export.csv" \
         -w '%{http_code} %{time_total} %{size_download}')"
     read -r status total bytes <<<"$result"
@@ -358,7 +363,8 @@ scenario_export() {
     $PY record --results "$RESULTS" --id export \
         --label "export of $(thousands "$rows") students as CSV (fresh server)" \
         --set "value=$(python3 -c "print(round($bytes / 1e6 / max($total, 1e-9), 1))")" --set "status=$status" \
-        --set "seconds=$total" --set "bytes=$bytes" --set "rss_kb=$(hwm_kb "$SERVER_PID")" >/dev/null
+        --set "seconds=$total" --set "bytes=$bytes" --set "first_mb_per_s=$first" \
+        --set "rss_kb=$(hwm_kb "$SERVER_PID")" >/dev/null
     rm -f "$WORK/export.csv"
 }
 
