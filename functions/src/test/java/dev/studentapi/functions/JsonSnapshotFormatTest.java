@@ -45,6 +45,32 @@ class JsonSnapshotFormatTest {
     }
 
     @Test
+    void studentsGivenAsUtf8BytesAreWrittenExactlyAsStudentsGivenAsText() throws IOException {
+        Student odd = new Student("SV-9_x", "Quote \" back\\slash / Thắng 😀 \u2028", "C,1", "2003-02-28",
+                "a.b+c@example.edu.vn");
+        ByteArrayOutputStream asText = new ByteArrayOutputStream();
+        try (SnapshotFormat.Writer writer = format.open(asText)) {
+            writer.accept(THANG);
+            writer.accept(odd);
+        }
+        ByteArrayOutputStream asBytes = new ByteArrayOutputStream();
+        try (SnapshotFormat.Writer writer = format.open(asBytes)) {
+            for (Student student : List.of(THANG, odd)) {
+                writer.acceptEncoded(utf8(student.studentId()), utf8(student.name()), utf8(student.className()),
+                        utf8(student.birthdate()), utf8(student.email()));
+            }
+            assertThat(writer.count()).isEqualTo(2);
+        }
+
+        assertThat(asBytes.toString(StandardCharsets.UTF_8)).isEqualTo(asText.toString(StandardCharsets.UTF_8));
+        assertThat(read(asBytes.toString(StandardCharsets.UTF_8)).get(1).get("name")).isEqualTo(odd.name());
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void readsBackWhatItWroteRowByRow() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (SnapshotFormat.Writer writer = format.open(out)) {

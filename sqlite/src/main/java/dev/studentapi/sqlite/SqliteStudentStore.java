@@ -158,6 +158,11 @@ public final class SqliteStudentStore implements StudentStore {
         });
     }
 
+    @Override
+    public void forEachOrderedEncoded(EncodedStudentSink sink) throws IOException {
+        forEachMatchingEncoded(StudentQuery.all(), sink);
+    }
+
     private interface RowReader {
         void read(ResultSet rows) throws SQLException, IOException;
     }

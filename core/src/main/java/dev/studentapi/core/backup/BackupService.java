@@ -98,7 +98,7 @@ public final class BackupService {
         long[] count = new long[1];
         StoredObject stored = bucket.put(key, out -> {
             try (SnapshotFormat.Writer writer = format.open(out)) {
-                students.forEachOrdered(writer);
+                students.forEachOrderedEncoded(writer::acceptEncoded);
                 count[0] = writer.count();
             }
         }, () -> OptionalLong.of(count[0]));

@@ -79,6 +79,11 @@ public interface StudentStore {
         forEachMatching(query, sink::accept);
     }
 
+    /** {@link #forEachOrdered} as the UTF-8 bytes of each student's fields (see {@link #forEachMatchingEncoded}). */
+    default void forEachOrderedEncoded(EncodedStudentSink sink) throws IOException {
+        forEachOrdered(sink::accept);
+    }
+
     /** Which of these ids (at most 1000) are stored. */
     default Set<String> existingIds(Collection<String> ids) {
         throw unsupported("existingIds");
