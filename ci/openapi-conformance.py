@@ -168,7 +168,7 @@ class Case:
         return path
 
 
-def case_strategy(method, path, operation, parameters, student_ids):
+def case_strategy(method, path, operation, parameters, student_ids, backup_names):
     """Valid requests and invalid ones for one operation."""
     body_spec = operation.get("requestBody")
 
@@ -186,6 +186,8 @@ def case_strategy(method, path, operation, parameters, student_ids):
             if where == "path":
                 if name == "studentid" and student_ids and draw(st.booleans()):
                     value = draw(st.sampled_from(sorted(student_ids)))
+                elif name == "name" and backup_names and draw(st.booleans()):
+                    value = draw(st.sampled_from(sorted(backup_names)))
                 else:
                     value = draw(from_schema(schema).filter(lambda v: v not in (".", "..")))
                 if spoil == "path":
@@ -195,6 +197,9 @@ def case_strategy(method, path, operation, parameters, student_ids):
                 case.path_params[name] = value
                 continue
             present = parameter.get("required", False) or draw(st.booleans())
+            if name == "confirm" and case.path_params.get("name") in backup_names and draw(st.booleans()):
+                case.query[name] = case.path_params["name"]
+                continue
             if spoil == "parameter" and draw(st.booleans()):
                 value = draw(wrong_for(schema))
             elif present:
@@ -316,6 +321,7 @@ def main():
                       if s.get("type") == "apiKey")
 
     student_ids = set()
+    backup_names = set()
     failures = {}
     total = 0
     for method, path, operation, parameters in operations(resolved):
@@ -325,7 +331,7 @@ def main():
         @seed(args.seed)
         @settings(max_examples=examples, deadline=None, database=None, derandomize=False,
                   phases=[Phase.generate], suppress_health_check=list(HealthCheck))
-        @given(case_strategy(method, path, operation, parameters, student_ids))
+        @given(case_strategy(method, path, operation, parameters, student_ids, backup_names))
         def run(case):
             headers = dict(case.headers)
             if case.with_key:
@@ -346,6 +352,8 @@ def main():
             sent["statuses"][response.status_code] = sent["statuses"].get(response.status_code, 0) + 1
             if method == "post" and path == "/students" and response.status_code == 201:
                 student_ids.add(case.body["studentid"])
+            if method == "post" and path == "/backup" and response.status_code == 200:
+                backup_names.add(response.json()["key"].rsplit("/", 1)[-1])
             for problem in check(case, response, operation):
                 failures.setdefault((method, path, problem), case.describe() + f" -> {response.text[:300]!r}")
 
