@@ -12,10 +12,10 @@ final class SubmittedText {
     private SubmittedText() {
     }
 
-    /** The value as it is validated, stored and compared: stripped, then NFC (ASCII and NFC text unchanged). */
+    /** The value as it is validated, stored and compared: stripped, then NFC (text already in NFC unchanged). */
     static String normalise(String value) {
         String stripped = value.strip();
-        if (isAscii(stripped) || Normalizer.isNormalized(stripped, Normalizer.Form.NFC)) {
+        if (isPlainlyComposed(stripped) || Normalizer.isNormalized(stripped, Normalizer.Form.NFC)) {
             return stripped;
         }
         return Normalizer.normalize(stripped, Normalizer.Form.NFC);
@@ -39,9 +39,15 @@ final class SubmittedText {
         return false;
     }
 
-    private static boolean isAscii(String value) {
+    /**
+     * Whether every character is below U+0300 or in Latin Extended Additional (U+1E00-U+1EFF, the precomposed
+     * Vietnamese letters): all of them are NFC as they stand and none combines with another, so such text (ASCII,
+     * most names) is in NFC without asking {@link Normalizer}.
+     */
+    private static boolean isPlainlyComposed(String value) {
         for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) >= 0x80) {
+            char c = value.charAt(i);
+            if (c >= 0x300 && (c < 0x1E00 || c > 0x1EFF)) {
                 return false;
             }
         }

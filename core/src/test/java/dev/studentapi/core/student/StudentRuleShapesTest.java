@@ -98,6 +98,27 @@ class StudentRuleShapesTest {
         }
     }
 
+    @Test
+    void normalisedTextIsWhatTheNormalizerGivesForLatinVietnameseAndCombiningMarks() {
+        for (int i = 0; i < CASES; i++) {
+            StringBuilder value = new StringBuilder();
+            int length = 1 + random.nextInt(8);
+            for (int j = 0; j < length; j++) {
+                int range = random.nextInt(4);
+                char c = (char) switch (range) {
+                    case 0 -> 0x21 + random.nextInt(0x300 - 0x21);
+                    case 1 -> 0x1E00 + random.nextInt(0x100);
+                    case 2 -> 0x300 + random.nextInt(0x70);
+                    default -> "aeouAEOUđ".charAt(random.nextInt(9));
+                };
+                value.append(c);
+            }
+            String text = value.toString();
+            assertThat(SubmittedText.normalise(text)).as("%s", text)
+                    .isEqualTo(Normalizer.normalize(text.strip(), Normalizer.Form.NFC));
+        }
+    }
+
     private FieldProblem expectedDateProblem(String value) {
         try {
             LocalDate date = LocalDate.parse(value, DATE);
