@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Student Records API benchmark (issue 6). See bench/README.md.
 #
-#   bench/run.sh [--quick] [--save] [--profile | --profile-only] [--jmh] [--duration S] [--warmup S]
+#   bench/run.sh [--quick] [--save] [--profile | --profile-only | --records-only] [--jmh] [--duration S] [--warmup S]
 #                [--threads N] [--connections N] [--backup-students N] [--keep] [--jar PATH]
 #
 # Starts the server built by `./mvnw -pl server -am package` with a fresh data directory and a usage plan
@@ -19,6 +19,7 @@ QUICK=0
 SAVE=0
 PROFILE=0
 PROFILE_ONLY=0
+RECORDS_ONLY=0
 JMH=0
 KEEP=0
 JAR="$ROOT/server/target/student-api.jar"
@@ -27,6 +28,7 @@ WARMUP=""
 THREADS=2
 CONNECTIONS=64
 BACKUP_STUDENTS=""
+IMPORT_STUDENTS=""
 LIST_STUDENTS=10000
 PROFILE_SECONDS=30
 
@@ -38,12 +40,15 @@ Options:
   --save               also write the report to bench/results/<UTC date>.md
   --profile            also record the GET of 20 with JFR (gateway on, then off) and print the hot spots
   --profile-only       only the start-up scenario and the JFR profile (to iterate on a fix)
+  --records-only       only the start-up scenario and the records ones (backup, restore, export, page, import)
   --jmh                also run the JMH micro-benchmarks (bench/jmh/run.sh) and add their table
   --duration S         seconds of measurement per wrk scenario (default 30, quick 3)
   --warmup S           seconds of warm-up load before each wrk scenario (default 60, quick 1)
   --threads N          wrk threads (default 2)
   --connections N      wrk connections for the maximum-throughput scenarios (default 64)
-  --backup-students N  students in the backup scenario (default 1,000,000, quick 100,000)
+  --backup-students N  students in the backup, restore, export and page scenarios (default 1,000,000,
+                       quick 100,000)
+  --import-students N  students in the import scenario (default 100,000, quick 20,000)
   --keep               keep the work directory (logs, data, wrk outputs, JFR files)
   --jar PATH           server jar (default server/target/student-api.jar)
 Environment: BENCH_JAVA_OPTS (extra JVM options for the server), BENCH_WORKDIR (parent of the work dir).
@@ -57,12 +62,14 @@ while [ $# -gt 0 ]; do
         --profile) PROFILE=1 ;;
         --jmh) JMH=1 ;;
         --profile-only) PROFILE=1; PROFILE_ONLY=1 ;;
+        --records-only) RECORDS_ONLY=1 ;;
         --keep) KEEP=1 ;;
         --duration) DURATION="$2"; shift ;;
         --warmup) WARMUP="$2"; shift ;;
         --threads) THREADS="$2"; shift ;;
         --connections) CONNECTIONS="$2"; shift ;;
         --backup-students) BACKUP_STUDENTS="$2"; shift ;;
+        --import-students) IMPORT_STUDENTS="$2"; shift ;;
         --jar) JAR="$2"; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 64 ;;
@@ -72,10 +79,12 @@ done
 
 if [ "$QUICK" = 1 ]; then
     DURATION="${DURATION:-3}"; WARMUP="${WARMUP:-1}"; BACKUP_STUDENTS="${BACKUP_STUDENTS:-100000}"
+    IMPORT_STUDENTS="${IMPORT_STUDENTS:-20000}"
     PROFILE_SECONDS=5
 else
     # 60 s of warm-up: on 2 cores shared with wrk, C2 needs about a minute before the figures settle.
     DURATION="${DURATION:-30}"; WARMUP="${WARMUP:-60}"; BACKUP_STUDENTS="${BACKUP_STUDENTS:-1000000}"
+    IMPORT_STUDENTS="${IMPORT_STUDENTS:-100000}"
 fi
 
 log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
@@ -312,6 +321,125 @@ scenario_backup() {
         --set "seconds=$total" --set "bytes=$bytes" --set "count=$count" --set "status=$status" \
         --set "rss_kb=$rss" --set "mb_per_s=$(python3 -c "print(round($bytes / 1e6 / max($total, 1e-9), 1))")" \
         >/dev/null
+}
+
+# ------------------------------------------------------------------------------ records scenarios (issue 12)
+
+# restore (replace) of the backup scenario_backup just took, on the same server: safety backup included.
+scenario_restore() {
+    local name result status total
+    name="$($PY json-get "$WORK/backup.json" key)"
+    name="${name##*/}"
+    log "scenario restore: POST /prod/backups/$name/restore?mode=replace ($(thousands "$BACKUP_STUDENTS") students)"
+    result="$(curl -sS -X POST -H "$(key_header)" "$BASE/prod/backups/$name/restore?mode=replace&confirm=$name" \
+        -o "$WORK/restore.json" -w '%{http_code} %{time_total}')"
+    status="${result% *}"
+    total="${result#* }"
+    [ "$status" = 200 ] || log "restore answered HTTP $status: $(head -c 500 "$WORK/restore.json")"
+    $PY record --results "$RESULTS" --id restore \
+        --label "restore (replace) of $(thousands "$BACKUP_STUDENTS") students, POST .../restore" \
+        --set "value=$total" --set "status=$status" \
+        --set "inserted=$($PY json-get "$WORK/restore.json" inserted 2>/dev/null || echo 0)" >/dev/null
+    stop_server
+}
+
+# CSV export of the whole table, twice, from a freshly started server (its peak RSS includes start-up and both
+# exports), then pages of 100 on the same server.
+scenario_export() {
+    start_server export /health 0
+    log "scenario export: GET /prod/students?format=csv ($(thousands "$BACKUP_STUDENTS") students)"
+    # Twice: the first runs while the JIT compiles the export (reported as "first"), the second is the figure.
+    local result status total bytes first
+    result="$(curl -sS -H "$(key_header)" "$BASE/prod/students?format=csv" -o /dev/null \
+        -w '%{http_code} %{time_total} %{size_download}')"
+    read -r status total bytes <<<"$result"
+    first="$(python3 -c "print(round($bytes / 1e6 / max($total, 1e-9), 1))")"
+    result="$(curl -sS -H "$(key_header)" "$BASE/prod/students?format=csv" -o "$WORK/export.csv" \
+        -w '%{http_code} %{time_total} %{size_download}')"
+    read -r status total bytes <<<"$result"
+    local rows
+    rows=$(($(wc -l <"$WORK/export.csv") - 1))
+    [ "$rows" = "$BACKUP_STUDENTS" ] || log "export has $rows rows, expected $BACKUP_STUDENTS"
+    $PY record --results "$RESULTS" --id export \
+        --label "export of $(thousands "$rows") students as CSV (fresh server)" \
+        --set "value=$(python3 -c "print(round($bytes / 1e6 / max($total, 1e-9), 1))")" --set "status=$status" \
+        --set "seconds=$total" --set "bytes=$bytes" --set "first_mb_per_s=$first" \
+        --set "rss_kb=$(hwm_kb "$SERVER_PID")" >/dev/null
+    rm -f "$WORK/export.csv"
+}
+
+# Pages of 100 picked at random among the first 300 of the walk, at about half the maximum rate of pages
+# (like paced20: the latency of a server that is not saturated).
+scenario_page() {
+    local pages
+    pages="$($PY pages --base "$BASE" --key "$KEY" --limit 100 --count 300 --out "$WORK/pages.txt")"
+    log "scenario page100: $pages page paths of GET /prod/students?limit=100 (warm-up ${WARMUP}s, measure ${DURATION}s)"
+    BENCH_MODE=paths BENCH_PATHS="$WORK/pages.txt" BENCH_RUN=pgw run_wrk "$WORK/page100.warmup.txt" "$WARMUP" \
+        "$CONNECTIONS" "$BASE/prod/students" -H "$(key_header)"
+    BENCH_MODE=paths BENCH_PATHS="$WORK/pages.txt" BENCH_RUN=pgm run_wrk "$WORK/page100.max.txt" "$DURATION" \
+        "$CONNECTIONS" "$BASE/prod/students" -H "$(key_header)"
+    local max target delay=10 connections achieved
+    max="$($PY wrk-get "$WORK/page100.max.txt" rps)"
+    target="$(python3 -c "print(max(1.0, $max / 2))")"
+    connections="$(python3 -c "import math; print(max(1, round($target * ($delay + 0.5) / 1000)))")"
+    BENCH_MODE=paths BENCH_PATHS="$WORK/pages.txt" BENCH_DELAY_MS=$delay BENCH_RUN=pgc run_wrk \
+        "$WORK/page100.calibrate.txt" "$((DURATION < 5 ? 2 : 5))" "$connections" "$BASE/prod/students" \
+        -H "$(key_header)"
+    achieved="$($PY wrk-get "$WORK/page100.calibrate.txt" rps)"
+    connections="$(python3 -c "print(max(1, round($connections * $target / max($achieved, 1))))")"
+    BENCH_MODE=paths BENCH_PATHS="$WORK/pages.txt" BENCH_DELAY_MS=$delay BENCH_RUN=pgp run_wrk \
+        "$WORK/page100.txt" "$DURATION" "$connections" "$BASE/prod/students" -H "$(key_header)"
+    local p99 rps non2xx max_p99
+    p99="$($PY wrk-get "$WORK/page100.txt" p99_ms)"
+    rps="$($PY wrk-get "$WORK/page100.txt" rps)"
+    non2xx="$($PY wrk-get "$WORK/page100.txt" non2xx)"
+    max_p99="$($PY wrk-get "$WORK/page100.max.txt" p99_ms)"
+    $PY record --results "$RESULTS" --id page100 \
+        --label "a page of 100 (limit=100, cursor) from $(thousands "$BACKUP_STUDENTS") students" \
+        --set "value=$p99" --set "status=$([ "$non2xx" = 0 ] && echo 200 || echo 0)" \
+        --set "note=\"$(printf '%.0f' "$rps") pages/s = ~50 % of the max $(printf '%.0f' "$max") ($connections conn., pause 0–$((2 * delay)) ms); at the max (wrk -c$CONNECTIONS) p99 is $(printf '%.1f' "$max_p99") ms; $non2xx non-2xx\"" \
+        >/dev/null
+}
+
+# Import of IMPORT_STUDENTS new students over HTTP into an empty table (after two imports of the same file as
+# warm-up), next to the sqlite3 command-line tool importing the same CSV into a table of the same schema.
+scenario_import() {
+    log "scenario import: emptying the table; writing $(thousands "$IMPORT_STUDENTS") students as CSV"
+    $PY seed --db "$DATA/student-api.db" --count 0 >/dev/null
+    local bytes
+    bytes="$($PY csv --out "$WORK/import.csv" --count "$IMPORT_STUDENTS")"
+    # Warm-up: the same file imported twice (and removed again), so that the measured import runs compiled code.
+    for run in 1 2; do
+        curl -fsS -H "$(key_header)" -H 'Content-Type: text/csv' --data-binary @"$WORK/import.csv" \
+            "$BASE/prod/students/import?onConflict=replace" -o /dev/null || die "warm-up import $run failed"
+    done
+    $PY seed --db "$DATA/student-api.db" --count 0 >/dev/null
+    log "scenario import: POST /prod/students/import ($(thousands "$IMPORT_STUDENTS") rows, $bytes bytes)"
+    local result status total
+    result="$(curl -sS -H "$(key_header)" -H 'Content-Type: text/csv' --data-binary @"$WORK/import.csv" \
+        "$BASE/prod/students/import" -o "$WORK/import.json" -w '%{http_code} %{time_total}')"
+    status="${result% *}"
+    total="${result#* }"
+    [ "$status" = 200 ] || log "import answered HTTP $status: $(head -c 500 "$WORK/import.json")"
+    local reference=null
+    if command -v sqlite3 >/dev/null; then
+        rm -f "$WORK/reference.db"
+        sqlite3 "$WORK/reference.db" "CREATE TABLE students (studentid TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL,
+            class TEXT NOT NULL, birthdate TEXT NOT NULL, email TEXT NOT NULL) WITHOUT ROWID"
+        reference="$(python3 - "$WORK/reference.db" "$WORK/import.csv" <<'PY'
+import subprocess, sys, time
+start = time.monotonic()
+subprocess.run(["sqlite3", sys.argv[1], ".import --csv --skip 1 " + sys.argv[2] + " students"], check=True)
+print(round(time.monotonic() - start, 3))
+PY
+)"
+        rm -f "$WORK/reference.db"
+    fi
+    $PY record --results "$RESULTS" --id import \
+        --label "import of $(thousands "$IMPORT_STUDENTS") students over HTTP (CSV, into an empty table)" \
+        --set "value=$total" --set "status=$status" --set "bytes=$bytes" --set "sqlite3_s=$reference" \
+        --set "inserted=$($PY json-get "$WORK/import.json" inserted 2>/dev/null || echo 0)" >/dev/null
+    rm -f "$WORK/import.csv"
     stop_server
 }
 
@@ -502,12 +630,22 @@ main() {
     scenario_startup
     if [ "$PROFILE_ONLY" = 1 ]; then
         stop_server
+    elif [ "$RECORDS_ONLY" = 1 ]; then
+        scenario_backup
+        scenario_restore
+        scenario_export
+        scenario_page
+        scenario_import
     else
         scenario_get20
         scenario_paced
         scenario_post
         scenario_get10k
         scenario_backup
+        scenario_restore
+        scenario_export
+        scenario_page
+        scenario_import
         scenario_no_gateway
         scenario_nginx
     fi
@@ -535,7 +673,9 @@ main() {
         log "saved $out"
     fi
     log "done in ${ELAPSED}s"
-    if [ "$PROFILE_ONLY" = 0 ]; then $PY report --results "$RESULTS" --meta "$WORK/meta.json" --check >/dev/null; fi
+    if [ "$PROFILE_ONLY" = 0 ] && [ "$RECORDS_ONLY" = 0 ]; then
+        $PY report --results "$RESULTS" --meta "$WORK/meta.json" --check >/dev/null
+    fi
 }
 
 main; exit $?

@@ -119,7 +119,8 @@ def cmd_seed(args):
         connection.execute("PRAGMA busy_timeout = 60000")
         connection.execute("BEGIN IMMEDIATE")
         connection.execute("DELETE FROM students")
-        connection.execute(SEED_SQL, (args.count,))
+        if args.count > 0:
+            connection.execute(SEED_SQL, (args.count,))
         connection.execute("COMMIT")
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         (count,) = connection.execute("SELECT count(*) FROM students").fetchone()
@@ -129,6 +130,51 @@ def cmd_seed(args):
         print(f"seeded {count} students, expected {args.count}", file=sys.stderr)
         sys.exit(1)
     print(f"{time.monotonic() - start:.1f}")
+
+
+def cmd_csv(args):
+    """Writes an import file of N students (ids IM0000001...; the same shapes as the seeded ones)."""
+    with open(args.out, "w", encoding="utf-8", newline="") as out:
+        out.write("studentid,name,class,birthdate,email\r\n")
+        day = 24 * 3600
+        start = time.mktime((1998, 1, 1, 12, 0, 0, 0, 0, 0))
+        lines = []
+        for x in range(1, args.count + 1):
+            birth = time.strftime("%Y-%m-%d", time.localtime(start + (x % 3650) * day))
+            lines.append(f"IM{x:07d},Nguyễn Văn Nhập Học {x},21DTHA{x % 9 + 1},{birth},im{x:07d}@example.edu.vn\r\n")
+            if len(lines) == 10000:
+                out.write("".join(lines))
+                lines = []
+        out.write("".join(lines))
+    print(os.path.getsize(args.out))
+
+
+def cmd_pages(args):
+    """Walks the pages of GET /prod/students?limit=N from the first, following the Link header, and writes the
+    path of every page (the first one and each next link) to --out, one a line: wrk then requests them at random."""
+    base = urllib.parse.urlsplit(args.base)
+    connection = http.client.HTTPConnection(base.hostname, base.port, timeout=30)
+    path = f"/prod/students?limit={args.limit}"
+    paths = []
+    link = re.compile(r"<([^>]+)>\s*;\s*rel=\"?next\"?")
+    while path and len(paths) < args.count:
+        connection.request("GET", path, headers={"x-api-key": args.key})
+        response = connection.getresponse()
+        body = response.read()
+        if response.status != 200:
+            raise SystemExit(f"GET {path} answered {response.status}: {body[:300]!r}")
+        if len(json.loads(body)) != args.limit and response.getheader("Link"):
+            raise SystemExit(f"GET {path}: a page of {len(json.loads(body))}, not {args.limit}")
+        paths.append(path)
+        found = link.search(response.getheader("Link") or "")
+        path = None
+        if found:
+            target = urllib.parse.urlsplit(found.group(1))
+            path = target.path + ("?" + target.query if target.query else "")
+    connection.close()
+    with open(args.out, "w", encoding="utf-8") as out:
+        out.write("\n".join(paths) + "\n")
+    print(len(paths))
 
 
 # ------------------------------------------------------------------------------------------------- recording
@@ -294,8 +340,14 @@ def cmd_report(args):
     print("\n".join(lines))
     print()
     print(targets(results, quick))
+    print()
+    print(records_table(results, quick))
     if args.check:
         failures = []
+        for key in RECORDS:
+            r = results.get(key)
+            if r is None or not r.get("value") or r.get("status") != 200:
+                failures.append(f"{key}: no number" + (f" (HTTP {r.get('status')})" if r else ""))
         for key in ORDER:
             r = results.get(key)
             if r is None or r.get("skipped"):
@@ -310,6 +362,52 @@ def cmd_report(args):
             print("CHECK FAILED: " + "; ".join(failures), file=sys.stderr)
             sys.exit(2)
         print("CHECK OK: every scenario produced a number", file=sys.stderr)
+
+
+RECORDS = ["import", "page100", "restore", "export"]
+
+
+def records_table(results, quick):
+    """The records scenarios of issue 12: each measured figure against its target, PASS or MISS."""
+    def verdict(ok):
+        return "**PASS**" if ok else "**MISS**"
+
+    rows = ["| scenario | measured | target | verdict | notes |", "|---|---:|---|---|---|"]
+    r = results.get("import")
+    if r and r.get("value"):
+        ref = r.get("sqlite3_s")
+        reference = f"the sqlite3 command-line tool imports the same CSV into a table in {ref:.2f} s" \
+            if ref is not None else "sqlite3 command-line tool not installed: no reference figure"
+        rows.append(f"| {r['label']} | **{r['value']:.2f} s** | ≤ 1 s | {verdict(r['value'] <= 1)} | "
+                    f"{r.get('inserted', 0):,} inserted, HTTP {r['status']}, {r.get('bytes', 0) / 1e6:.1f} MB; "
+                    f"{reference} |")
+    else:
+        rows.append("| import over HTTP | — | ≤ 1 s | n/a | not run |")
+    r = results.get("page100")
+    if r and r.get("value"):
+        rows.append(f"| {r['label']} | **p99 {r['value']:.2f} ms** | p99 < 5 ms | {verdict(r['value'] < 5)} | "
+                    f"{r['note']} |")
+    else:
+        rows.append("| page of 100 | — | p99 < 5 ms | n/a | not run |")
+    r = results.get("restore")
+    if r and r.get("value"):
+        rows.append(f"| {r['label']} | **{r['value']:.2f} s** | ≤ 10 s | {verdict(r['value'] <= 10)} | "
+                    f"{r.get('inserted', 0):,} restored (includes the safety backup of the table), HTTP {r['status']} |")
+    else:
+        rows.append("| restore | — | ≤ 10 s | n/a | not run |")
+    r = results.get("export")
+    if r and r.get("value"):
+        rss = mib(r.get("rss_kb")) or 0
+        rows.append(f"| {r['label']} | **{r['value']:.0f} MB/s** | ≥ 100 MB/s | {verdict(r['value'] >= 100)} | "
+                    f"{r['bytes'] / 1e6:,.1f} MB in {r['seconds']:.2f} s (the second export; the first, while the JIT "
+                    f"compiles: {r.get('first_mb_per_s', 0):.0f} MB/s), HTTP {r['status']} |")
+        rows.append(f"| same export: peak RSS of the server | **{rss:,.0f} MiB** | < 256 MiB | {verdict(rss < 256)} | "
+                    "VmHWM of a freshly started server over both exports, start-up included |")
+    else:
+        rows.append("| export | — | ≥ 100 MB/s | n/a | not run |")
+        rows.append("| same export: peak RSS of the server | — | < 256 MiB | n/a | not run |")
+    head = "Records (issue 12)" + (" — QUICK MODE: smaller tables and short runs, indicative only" if quick else "")
+    return head + ":\n\n" + "\n".join(rows)
 
 
 def targets(results, quick):
@@ -569,6 +667,19 @@ def main():
     p.add_argument("--db", required=True)
     p.add_argument("--count", type=int, required=True)
     p.set_defaults(func=cmd_seed)
+
+    p = sub.add_parser("csv", help=cmd_csv.__doc__)
+    p.add_argument("--out", required=True)
+    p.add_argument("--count", type=int, required=True)
+    p.set_defaults(func=cmd_csv)
+
+    p = sub.add_parser("pages", help=cmd_pages.__doc__)
+    p.add_argument("--base", required=True)
+    p.add_argument("--key", required=True)
+    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--count", type=int, default=200)
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_pages)
 
     p = sub.add_parser("record-wrk", help="parse a wrk output and append a result")
     p.add_argument("--results", required=True)

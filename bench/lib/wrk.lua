@@ -3,6 +3,8 @@
 -- Environment (read once per wrk thread):
 --   BENCH_MODE      "get" (default): the request given on the command line, unchanged
 --                   "post": POST a new, unique student per request (JSON body)
+--                   "paths": GET one of the request paths listed in BENCH_PATHS (one a line), at random
+--   BENCH_PATHS     the file of paths for mode "paths" (read once per thread)
 --   BENCH_RUN       a prefix that makes student ids unique across wrk runs (post mode)
 --   BENCH_DELAY_MS  when set, each connection waits a random 0..2*N ms after every response before it sends
 --                   the next request (mean N): a paced, below-saturation load (wrk has no fixed-rate mode;
@@ -33,6 +35,19 @@ if mode == "post" then
       local body = string.format('{"studentid":"%s","name":"Nguyễn Văn Bench %d","class":"21DTHA1",'
          .. '"birthdate":"2003-02-28","email":"%s@example.edu.vn"}', id, counter, string.lower(id))
       return wrk.format("POST", nil, nil, body)
+   end
+end
+
+if mode == "paths" then
+   local paths = {}
+   local file = assert(io.open(os.getenv("BENCH_PATHS"), "r"))
+   for line in file:lines() do
+      if line ~= "" then table.insert(paths, line) end
+   end
+   file:close()
+   assert(#paths > 0, "no path in BENCH_PATHS")
+   function request()
+      return wrk.format("GET", paths[math.random(1, #paths)])
    end
 end
 

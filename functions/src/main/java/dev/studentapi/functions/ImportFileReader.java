@@ -72,14 +72,10 @@ final class ImportFileReader {
     /** Every data row of a CSV whose header {@link #headerProblems} accepted; a field past the header is unknown. */
     static void csv(InputStream in, RowSink sink) throws IOException {
         CsvRecords records = new CsvRecords(reader(in));
-        List<String> header = records.next().stream().map(String::strip).toList();
+        CsvRow.Names names = new CsvRow.Names(records.next().stream().map(String::strip).toList());
         List<String> fields;
         while ((fields = records.next()) != null) {
-            Map<String, Object> row = new LinkedHashMap<>(8);
-            for (int i = 0; i < fields.size(); i++) {
-                row.put(i < header.size() ? header.get(i) : "column " + (i + 1), fields.get(i));
-            }
-            sink.accept(records.row(), row);
+            sink.accept(records.row(), new CsvRow(names, fields));
         }
     }
 

@@ -41,6 +41,25 @@ public final class JsonSnapshotFormat implements SnapshotFormat {
                 count++;
             }
 
+            /** The fields' UTF-8 bytes go into the JSON as they are, escaped where JSON needs it. */
+            @Override
+            public void acceptEncoded(byte[] studentId, byte[] name, byte[] className, byte[] birthdate,
+                                      byte[] email) throws IOException {
+                json.writeStartObject();
+                field("studentid", studentId);
+                field("name", name);
+                field("class", className);
+                field("birthdate", birthdate);
+                field("email", email);
+                json.writeEndObject();
+                count++;
+            }
+
+            private void field(String name, byte[] utf8) throws IOException {
+                json.writeFieldName(name);
+                json.writeUTF8String(utf8, 0, utf8.length);
+            }
+
             @Override
             public long count() {
                 return count;

@@ -141,7 +141,7 @@ final class RecordFunctions {
         return new StreamedResponse(200, Map.of("Content-Disposition", "attachment; filename=\"students.csv\""),
                 StudentCsv.CONTENT_TYPE, out -> {
                     try (StudentCsv csv = StudentCsv.open(out)) {
-                        students.export(query, csv::write);
+                        students.exportEncoded(query, csv);
                     }
                 });
     }

@@ -45,6 +45,42 @@ class JsonSnapshotFormatTest {
     }
 
     @Test
+    void studentsGivenAsUtf8BytesAreWrittenAsStudentsGivenAsText() throws IOException {
+        Student odd = new Student("SV-9_x", "Quote \" back\\slash / Thắng \u2028", "C,1", "2003-02-28",
+                "a.b+c@example.edu.vn");
+        Student emoji = new Student("SV-10", "Lan 😀", "C1", "2003-02-28", "lan@example.edu.vn");
+        ByteArrayOutputStream asText = new ByteArrayOutputStream();
+        try (SnapshotFormat.Writer writer = format.open(asText)) {
+            writer.accept(THANG);
+            writer.accept(odd);
+        }
+        ByteArrayOutputStream asBytes = new ByteArrayOutputStream();
+        try (SnapshotFormat.Writer writer = format.open(asBytes)) {
+            for (Student student : List.of(THANG, odd)) {
+                writer.acceptEncoded(utf8(student.studentId()), utf8(student.name()), utf8(student.className()),
+                        utf8(student.birthdate()), utf8(student.email()));
+            }
+            assertThat(writer.count()).isEqualTo(2);
+        }
+
+        assertThat(asBytes.toString(StandardCharsets.UTF_8)).isEqualTo(asText.toString(StandardCharsets.UTF_8));
+        assertThat(read(asBytes.toString(StandardCharsets.UTF_8)).get(1).get("name")).isEqualTo(odd.name());
+
+        // outside the BMP the bytes go in as UTF-8 where text is written as a \\uD83D\\uDE00 escape: the same value
+        ByteArrayOutputStream emojiBytes = new ByteArrayOutputStream();
+        try (SnapshotFormat.Writer writer = format.open(emojiBytes)) {
+            writer.acceptEncoded(utf8(emoji.studentId()), utf8(emoji.name()), utf8(emoji.className()),
+                    utf8(emoji.birthdate()), utf8(emoji.email()));
+        }
+        assertThat(read(emojiBytes.toString(StandardCharsets.UTF_8))).containsExactly(Map.of("studentid", "SV-10",
+                "name", "Lan 😀", "class", "C1", "birthdate", "2003-02-28", "email", "lan@example.edu.vn"));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void readsBackWhatItWroteRowByRow() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (SnapshotFormat.Writer writer = format.open(out)) {

@@ -273,6 +273,30 @@ class BackupsHttpTest {
             assertThat(studentIds()).containsExactly("SV001");
             assertThat(backupNames()).containsExactlyInAnyOrder("dynamodb-export.json", "edited.json");
         }
+
+        @Test
+        void aBackupNotOrderedByIdIsCheckedInFullBeforeItIsRestored() throws IOException {
+            insert("SV001", "Mai");
+            Files.createDirectories(backupsFolder());
+            Files.writeString(backupsFolder().resolve("unordered.json"), "[" + student("SV009", "Lan") + ","
+                    + student("SV003", "Hùng") + "]", StandardCharsets.UTF_8);
+            Files.writeString(backupsFolder().resolve("unordered-invalid.json"), "[" + student("SV009", "Lan") + ","
+                    + student("SV003", "Hùng") + "," + student("SV004", "Tú").replace("2003-02-28", "2003-02-30")
+                    + "]", StandardCharsets.UTF_8);
+
+            HttpResponse<String> invalid = post("/prod/backups/unordered-invalid.json/restore?mode=merge");
+
+            assertThat(invalid.statusCode()).isEqualTo(400);
+            assertThat(Json.parse(invalid.body()).get("problem").toString())
+                    .isEqualTo("{\"row\":3,\"field\":\"birthdate\",\"code\":\"INVALID_DATE\"}");
+            assertThat(studentIds()).containsExactly("SV001");
+            assertThat(backupNames()).containsExactlyInAnyOrder("unordered.json", "unordered-invalid.json");
+
+            JsonNode body = ok(post("/prod/backups/unordered.json/restore?mode=merge"));
+
+            assertThat(body.get("inserted").asLong()).isEqualTo(2);
+            assertThat(studentIds()).containsExactly("SV001", "SV003", "SV009");
+        }
     }
 
     @Nested

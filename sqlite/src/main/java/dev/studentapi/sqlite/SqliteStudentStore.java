@@ -3,6 +3,7 @@ package dev.studentapi.sqlite;
 import dev.studentapi.core.student.BulkCounts;
 import dev.studentapi.core.student.ConflictPolicy;
 import dev.studentapi.core.student.DuplicateStudentException;
+import dev.studentapi.core.student.EncodedStudentSink;
 import dev.studentapi.core.student.StoreWrite;
 import dev.studentapi.core.student.Student;
 import dev.studentapi.core.student.StudentQuery;
@@ -126,10 +127,51 @@ public final class SqliteStudentStore implements StudentStore {
     /** One snapshot, by key: {@code WHERE studentid > ? [AND class = ?] ORDER BY studentid}, the text in Java. */
     @Override
     public void forEachMatching(StudentQuery query, StudentSink sink) throws IOException {
+        select(query, "list students", rows -> {
+            int sent = 0;
+            while (sent < query.limit() && rows.next()) {
+                Student student = student(rows);
+                if (query.matches(student)) {
+                    sink.accept(student);
+                    sent++;
+                }
+            }
+        });
+    }
+
+    /**
+     * The same rows as their stored UTF-8 bytes ({@code sqlite3_column_blob} of a TEXT value), never decoded,
+     * when the query has no text filter; with one, each row is decoded to be matched.
+     */
+    @Override
+    public void forEachMatchingEncoded(StudentQuery query, EncodedStudentSink sink) throws IOException {
+        if (query.hasText()) {
+            forEachMatching(query, sink::accept);
+            return;
+        }
+        select(query, "export students", rows -> {
+            int sent = 0;
+            while (sent < query.limit() && rows.next()) {
+                sink.accept(rows.getBytes(1), rows.getBytes(2), rows.getBytes(3), rows.getBytes(4), rows.getBytes(5));
+                sent++;
+            }
+        });
+    }
+
+    @Override
+    public void forEachOrderedEncoded(EncodedStudentSink sink) throws IOException {
+        forEachMatchingEncoded(StudentQuery.all(), sink);
+    }
+
+    private interface RowReader {
+        void read(ResultSet rows) throws SQLException, IOException;
+    }
+
+    private void select(StudentQuery query, String operation, RowReader reader) throws IOException {
         boolean byClass = query.className().isPresent();
         boolean limitInSql = !query.hasText() && query.limit() != Integer.MAX_VALUE;
         String sql = SELECT_AFTER + (byClass ? AND_CLASS : "") + ORDERED + (limitInSql ? LIMITED : "");
-        database.<Void, IOException>read("list students", connection -> {
+        database.<Void, IOException>read(operation, connection -> {
             PreparedStatement statement = database.prepared(connection, sql);
             int parameter = 1;
             statement.setString(parameter++, query.afterId().orElse(""));
@@ -140,14 +182,7 @@ public final class SqliteStudentStore implements StudentStore {
                 statement.setInt(parameter, query.limit());
             }
             try (ResultSet rows = statement.executeQuery()) {
-                int sent = 0;
-                while (sent < query.limit() && rows.next()) {
-                    Student student = student(rows);
-                    if (query.matches(student)) {
-                        sink.accept(student);
-                        sent++;
-                    }
-                }
+                reader.read(rows);
             }
             return null;
         });
@@ -186,6 +221,12 @@ public final class SqliteStudentStore implements StudentStore {
             batches.flush();
             return new BulkCounts(batches.inserted, batches.replaced, batches.skipped);
         });
+    }
+
+    /** {@link #writeAll} is one transaction: whatever the source throws rolls every row of it back. */
+    @Override
+    public boolean writesAllOrNothing() {
+        return true;
     }
 
     /** One transaction: every row deleted, every student of the source inserted. */

@@ -4,6 +4,7 @@ import dev.studentapi.core.mail.MailDelivery;
 import dev.studentapi.core.mail.Mailer;
 import dev.studentapi.core.student.BulkCounts;
 import dev.studentapi.core.student.ConflictPolicy;
+import dev.studentapi.core.student.StudentSource;
 import dev.studentapi.core.student.StudentStore;
 import dev.studentapi.core.student.StudentValidator;
 
@@ -97,7 +98,7 @@ public final class BackupService {
         long[] count = new long[1];
         StoredObject stored = bucket.put(key, out -> {
             try (SnapshotFormat.Writer writer = format.open(out)) {
-                students.forEachOrdered(writer);
+                students.forEachOrderedEncoded(writer::acceptEncoded);
                 count[0] = writer.count();
             }
         }, () -> OptionalLong.of(count[0]));
@@ -127,7 +128,8 @@ public final class BackupService {
      * name, and a file that is not a valid backup (read in full first), changing nothing; otherwise takes a safety
      * backup of the current table, then merges ({@code writeAll} skipping stored ids) or replaces the table
      * ({@code replaceAll}: on SQLite one transaction), and finally applies the retention rule, which spares the
-     * restored backup and the safety backup.
+     * restored backup and the safety backup. On a store whose writes are all or nothing the check happens during
+     * the write (see {@link #restoreInOnePass}).
      */
     public synchronized RestoreOutcome restore(BackupName name, RestoreMode mode, Optional<String> confirm)
             throws IOException {
@@ -138,14 +140,47 @@ public final class BackupService {
             return new RestoreOutcome.ConfirmationRequired(name);
         }
         BackupSource source = new BackupSource(bucket, name.key(), format, validator);
+        if (students.writesAllOrNothing()) {
+            return restoreInOnePass(name, mode, source);
+        }
         Optional<SnapshotProblem> problem = source.check();
         if (problem.isPresent()) {
             return new RestoreOutcome.InvalidBackup(name, problem.get());
         }
         BackupName safety = safetyNameAt(clock.instant());
         snapshot(safety.key());
-        BulkCounts counts = mode == RestoreMode.MERGE ? students.writeAll(source, ConflictPolicy.SKIP)
-                : students.replaceAll(source);
+        return restored(name, mode, safety, write(mode, source));
+    }
+
+    /**
+     * On a store whose writes are all or nothing the file is checked while it is written: the first problem undoes
+     * the write, and the safety backup, taken first, is deleted again, so that a refused file leaves everything as
+     * it was. A backup whose rows are not ordered by id is checked first and then written.
+     */
+    private RestoreOutcome restoreInOnePass(BackupName name, RestoreMode mode, BackupSource source)
+            throws IOException {
+        BackupName safety = safetyNameAt(clock.instant());
+        snapshot(safety.key());
+        try {
+            return restored(name, mode, safety, write(mode, source.checkedWhileRead()));
+        } catch (BackupSource.Unordered unordered) {
+            Optional<SnapshotProblem> problem = source.check();
+            if (problem.isEmpty()) {
+                return restored(name, mode, safety, write(mode, source));
+            }
+            bucket.delete(safety.key());
+            return new RestoreOutcome.InvalidBackup(name, problem.get());
+        } catch (UnreadableSnapshotException e) {
+            bucket.delete(safety.key());
+            return new RestoreOutcome.InvalidBackup(name, e.problem());
+        }
+    }
+
+    private BulkCounts write(RestoreMode mode, StudentSource source) throws IOException {
+        return mode == RestoreMode.MERGE ? students.writeAll(source, ConflictPolicy.SKIP) : students.replaceAll(source);
+    }
+
+    private RestoreOutcome restored(BackupName name, RestoreMode mode, BackupName safety, BulkCounts counts) {
         applyRetention(Set.of(name.key(), safety.key()));
         return new RestoreOutcome.Restored(name, mode, safety, counts);
     }

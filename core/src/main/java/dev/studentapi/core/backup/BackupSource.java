@@ -19,6 +19,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The students of a backup object, read from the bucket as a stream each time and held to the student rules row by
@@ -64,9 +65,33 @@ final class BackupSource implements StudentSource {
      */
     @Override
     public void forEach(StudentSink sink) throws IOException {
+        stream(sink, !ordered, () -> new UnreadableSnapshotException(SnapshotProblem.ofFile(
+                SnapshotProblem.NOT_A_BACKUP, "the object " + key + " changed while it was read")));
+    }
+
+    /**
+     * The students for a store whose write is all or nothing, read and checked in that one pass without
+     * {@link #check()}: the rows are taken to be ordered by id, as every backup is. The first problem ends the
+     * stream with {@link UnreadableSnapshotException}, rows out of order with {@link Unordered} (then the caller
+     * checks the file first and writes it again).
+     */
+    StudentSource checkedWhileRead() {
+        return sink -> stream(sink, false, Unordered::new);
+    }
+
+    /** The rows of the backup are not ordered by id: it needs {@link #check()} before it can be written. */
+    static final class Unordered extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Unordered() {
+            super("rows not ordered by id", null);
+        }
+    }
+
+    private void stream(StudentSink sink, boolean keepIds, Supplier<IOException> outOfOrder) throws IOException {
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         AtomicBoolean stopped = new AtomicBoolean();
-        Thread reader = new Thread(() -> produce(queue, stopped), "backup-reader");
+        Thread reader = new Thread(() -> produce(queue, stopped, keepIds, outOfOrder), "backup-reader");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -87,7 +112,8 @@ final class BackupSource implements StudentSource {
     /** Students read ahead; the end of the file has none, and a failure ends the stream. */
     private record Batch(List<Student> students, Throwable failure) {}
 
-    private void produce(BlockingQueue<Batch> queue, AtomicBoolean stopped) {
+    private void produce(BlockingQueue<Batch> queue, AtomicBoolean stopped, boolean keepIds,
+                         Supplier<IOException> outOfOrder) {
         List<Student> batch = new ArrayList<>(BATCH);
         Batch last;
         try {
@@ -97,12 +123,11 @@ final class BackupSource implements StudentSource {
                     offer(queue, new Batch(List.copyOf(batch), null), stopped);
                     batch.clear();
                 }
-            }, !ordered);
+            }, keepIds);
             offer(queue, new Batch(List.copyOf(batch), null), stopped);
             last = new Batch(null, null);
-        } catch (OutOfOrder changed) {
-            last = new Batch(null, new UnreadableSnapshotException(SnapshotProblem.ofFile(
-                    SnapshotProblem.NOT_A_BACKUP, "the object " + key + " changed while it was read")));
+        } catch (OutOfOrder unordered) {
+            last = new Batch(null, outOfOrder.get());
         } catch (Throwable failure) {
             last = new Batch(null, failure);
         }

@@ -8,13 +8,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Imports a file of students, all or nothing, in two passes over the re-readable source: the first validates
  * every row and looks for ids repeated in the file or already stored (holding only the set of ids); the second,
- * when no row failed and it is not a dry run, writes them all with the conflict policy. Then one summary e-mail
- * goes to the backup recipient, never one per student.
+ * when no row failed and it is not a dry run, writes them all with the conflict policy. On a store whose bulk write
+ * is all or nothing ({@link StudentStore#writesAllOrNothing}) an import that is not a dry run first tries one pass
+ * that checks and writes each row, and is undone by the first row that fails; only then do the two passes run, to
+ * name every problem. Then one summary e-mail goes to the backup recipient, never one per student.
  */
 public final class StudentImport {
 
@@ -39,6 +42,13 @@ public final class StudentImport {
     }
 
     public ImportOutcome run(ImportSource source, ImportOptions options) throws IOException {
+        if (!options.dryRun() && store.writesAllOrNothing()) {
+            Optional<BulkCounts> written = writeInOnePass(source, options.onConflict());
+            if (written.isPresent()) {
+                MailDelivery.attempt(mailer, summary.to(recipient, written.get()));
+                return new ImportOutcome.Imported(written.get(), false);
+            }
+        }
         ImportErrors errors = new ImportErrors(MAX_ERRORS);
         Check check = new Check(options.onConflict(), errors);
         source.forEach(row -> {
@@ -67,6 +77,34 @@ public final class StudentImport {
         }
         MailDelivery.attempt(mailer, summary.to(recipient, counts));
         return new ImportOutcome.Imported(counts, false);
+    }
+
+    /**
+     * Validates and writes every row in one all-or-nothing write; empty when a row is invalid, repeats an id of the
+     * file, or (with FAIL) meets a stored id: the store has then undone everything.
+     */
+    private Optional<BulkCounts> writeInOnePass(ImportSource source, ConflictPolicy policy) throws IOException {
+        Set<String> seen = new HashSet<>();
+        try {
+            return Optional.of(store.writeAll(sink -> source.forEach(row -> {
+                if (!(validator.validate(row.fields()) instanceof StudentValidation.Valid valid)
+                        || !seen.add(valid.student().studentId())) {
+                    throw new RowRefused();
+                }
+                sink.accept(valid.student());
+            }), policy));
+        } catch (RowRefused | DuplicateStudentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Ends a one-pass import at its first failing row (the two passes then report every problem). */
+    private static final class RowRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RowRefused() {
+            super("a row of the import failed", null, false, false);
+        }
     }
 
     /** The second pass: the rows again, as the students the first pass found valid. */

@@ -146,6 +146,11 @@ public final class StudentService {
         store.forEachMatching(query, sink);
     }
 
+    /** The same export as the UTF-8 bytes of each student's fields (see {@link EncodedStudentSink}). */
+    public void exportEncoded(StudentQuery query, EncodedStudentSink sink) throws IOException {
+        store.forEachMatchingEncoded(query, sink);
+    }
+
     private interface Edit {
         StudentValidation apply(Student current);
     }

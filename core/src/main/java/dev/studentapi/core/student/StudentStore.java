@@ -71,6 +71,19 @@ public interface StudentStore {
         throw unsupported("forEachMatching");
     }
 
+    /**
+     * The same students as {@link #forEachMatching}, in the same order, as the UTF-8 bytes of their fields; a store
+     * that keeps UTF-8 overrides it to skip decoding and encoding each one.
+     */
+    default void forEachMatchingEncoded(StudentQuery query, EncodedStudentSink sink) throws IOException {
+        forEachMatching(query, sink::accept);
+    }
+
+    /** {@link #forEachOrdered} as the UTF-8 bytes of each student's fields (see {@link #forEachMatchingEncoded}). */
+    default void forEachOrderedEncoded(EncodedStudentSink sink) throws IOException {
+        forEachOrdered(sink::accept);
+    }
+
     /** Which of these ids (at most 1000) are stored. */
     default Set<String> existingIds(Collection<String> ids) {
         throw unsupported("existingIds");
@@ -84,6 +97,15 @@ public interface StudentStore {
      */
     default BulkCounts writeAll(StudentSource source, ConflictPolicy policy) throws IOException {
         throw unsupported("writeAll");
+    }
+
+    /**
+     * Whether {@link #writeAll} and {@link #replaceAll} are all or nothing: an exception thrown while they read the
+     * source undoes every write of the call (SQLite: one transaction). An import or a restore then checks and writes
+     * its rows in one pass.
+     */
+    default boolean writesAllOrNothing() {
+        return false;
     }
 
     /**
