@@ -1,5 +1,6 @@
 package dev.studentapi.controlplane;
 
+import dev.studentapi.controlplane.console.Console;
 import io.javalin.config.RoutesConfig;
 
 /** Registers every control-plane route at API Gateway's REST paths, behind the signature check. */
@@ -7,9 +8,15 @@ final class ControlPlaneRoutes {
     private ControlPlaneRoutes() {
     }
 
-    static void register(RoutesConfig routes, SignatureFilter signatures, ApiKeyHandlers keys, UsagePlanHandlers plans,
-                         UsagePlanKeyHandlers planKeys, UsageHandlers usage, RestApiHandlers apis) {
-        routes.before(signatures);
+    static void register(RoutesConfig routes, Console console, SignatureFilter signatures, ApiKeyHandlers keys,
+                         UsagePlanHandlers plans, UsagePlanKeyHandlers planKeys, UsageHandlers usage,
+                         RestApiHandlers apis) {
+        console.register(routes);
+        routes.before(ctx -> {
+            if (!Console.servesWithoutAuthentication(ctx)) {
+                signatures.handle(ctx);
+            }
+        });
 
         routes.post("/apikeys", keys::createOrImport);
         routes.get("/apikeys", keys::list);

@@ -1,5 +1,8 @@
 package dev.studentapi.controlplane;
 
+import dev.studentapi.controlplane.console.Console;
+import dev.studentapi.controlplane.console.ConsoleCredentials;
+import dev.studentapi.controlplane.console.ConsoleOptions;
 import dev.studentapi.core.apikey.ApiKeyService;
 import dev.studentapi.core.usage.UsagePlanService;
 import dev.studentapi.core.usage.UsageService;
@@ -30,13 +33,20 @@ public final class ControlPlaneServer implements AutoCloseable {
     /** Starts listening on {@code settings.bindAddress():settings.port()} (port 0 picks a free one). */
     public static ControlPlaneServer start(ControlPlaneSettings settings, ApiKeyService keys, UsagePlanService plans,
                                            UsageService usage, Clock clock) {
+        return start(settings, keys, plans, usage, clock, ConsoleOptions.plainHttp());
+    }
+
+    /** As above, with the console's cookie options (from {@code PUBLIC_BASE_URL}). */
+    public static ControlPlaneServer start(ControlPlaneSettings settings, ApiKeyService keys, UsagePlanService plans,
+                                           UsageService usage, Clock clock, ConsoleOptions console) {
         PublishedApi api = new PublishedApi(plans.servedStage().stage(), settings.apiName(), clock.instant());
         SignatureFilter signatures = new SignatureFilter(new SigV4Verifier(settings.credentials(), clock));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.bindAddress();
             config.jetty.port = settings.port();
-            ControlPlaneRoutes.register(config.routes, signatures,
+            ControlPlaneRoutes.register(config.routes,
+                    Console.create(ConsoleCredentials.of(settings.credentials()), console, clock), signatures,
                     new ApiKeyHandlers(keys, new ApiKeyImport(keys, plans)),
                     new UsagePlanHandlers(plans),
                     new UsagePlanKeyHandlers(plans, keys),

@@ -4,6 +4,7 @@ import dev.studentapi.controlplane.AdminCredentials;
 import dev.studentapi.controlplane.AdminCredentialsFile;
 import dev.studentapi.controlplane.ControlPlaneServer;
 import dev.studentapi.controlplane.ControlPlaneSettings;
+import dev.studentapi.controlplane.console.ConsoleOptions;
 import dev.studentapi.core.apikey.IssuedApiKey;
 import dev.studentapi.core.gateway.Gateway;
 import dev.studentapi.functions.DataPlaneAssembly;
@@ -48,7 +49,8 @@ public final class StudentApiServer {
             ControlPlaneServer admin;
             try {
                 admin = ControlPlaneServer.start(controlPlaneSettings(settings, components, generated::set),
-                        components.keys, components.plans, components.usage, clock);
+                        components.keys, components.plans, components.usage, clock,
+                        ConsoleOptions.publishedAt(settings.publicBaseUrl(http.port())));
             } catch (RuntimeException e) {
                 http.stop();
                 throw e;
