@@ -129,6 +129,7 @@ const TEXTS = {
     'usage.noQuota': 'This plan has no quota.',
     'usage.grant': 'Grant requests',
     'usage.grantRequests': 'Requests to add',
+    'usage.grantHint': "Added to the quota remaining now, up to the plan's quota.",
     'usage.reason': 'Reason',
     'usage.grantInvalid': 'Enter a whole number of requests, at least 1.',
     'usage.reasonRequired': 'Say why the requests are granted.',
@@ -279,6 +280,7 @@ const TEXTS = {
     'usage.noQuota': 'Gói này không có hạn mức.',
     'usage.grant': 'Cấp thêm yêu cầu',
     'usage.grantRequests': 'Số yêu cầu cấp thêm',
+    'usage.grantHint': 'Cộng vào hạn mức còn lại hiện tại, tối đa bằng hạn mức của gói.',
     'usage.reason': 'Lý do',
     'usage.grantInvalid': 'Nhập một số nguyên, ít nhất là 1.',
     'usage.reasonRequired': 'Cho biết lý do cấp thêm.',
@@ -304,7 +306,7 @@ const TEXTS = {
   },
 };
 
-const STORAGE_KEY = 'studentapi.console.language';
+const STORAGE_KEY = 'studentapi-console-language';
 let current = 'en';
 
 export function language() {

@@ -142,12 +142,13 @@ async function grant(event) {
   const keyId = $('#usage-key').value;
   try {
     const base = remainingNow ?? 0;
+    const limit = plan.quota ? plan.quota.limit : base + count;
     const answer = await call('PATCH', `/usageplans/${enc(plan.id)}/keys/${enc(keyId)}/usage`,
-      { patchOperations: [{ op: 'replace', path: '/remaining', value: String(base + count) }] },
+      { patchOperations: [{ op: 'replace', path: '/remaining', value: String(Math.min(limit, base + count)) }] },
       { 'x-studentapi-reason': encodeURIComponent(reason) });
     const row = ((answer.values || answer.items || {})[keyId] || [])[0];
     form.reset();
-    say('success', t('usage.granted', { count, remaining: row ? row[1] : base + count }));
+    say('success', t('usage.granted', { count, remaining: row ? row[1] : Math.min(limit, base + count) }));
     await showUsage();
   } catch (e) {
     showRefusal('grant', 'grant', 'grant-requests', e);

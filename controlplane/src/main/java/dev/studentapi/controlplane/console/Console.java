@@ -43,7 +43,7 @@ public final class Console {
         routes.post(PATH + "/session", sessionRoutes::signIn);
         routes.get(PATH + "/session", sessionRoutes::current);
         routes.delete(PATH + "/session", sessionRoutes::signOut);
-        routes.get(PATH, assets::redirectToIndex);
+        routes.get(PATH, assets::handle);
         routes.get(PATH + "/*", assets::handle);
         routes.exception(ConsoleRefused.class, ConsoleJson::refuse);
     }

@@ -34,12 +34,12 @@ final class ConsoleAssets {
 
     private final Map<String, Asset> loaded = new ConcurrentHashMap<>();
 
-    /** {@code GET /console} goes to {@code /console/}, where the page is. */
-    void redirectToIndex(Context ctx) {
-        ctx.redirect("/console/");
-    }
-
+    /** A file of the console; {@code GET /console} goes to {@code /console/}, where the page is. */
     void handle(Context ctx) {
+        if (ctx.path().equals(Console.PATH)) {
+            ctx.redirect(Console.PATH + "/");
+            return;
+        }
         String path = ctx.path().endsWith("/") ? ctx.path() + "index.html" : ctx.path();
         Optional<Asset> found = Optional.ofNullable(loaded.get(path)).or(() -> load(path));
         securityHeaders(ctx);

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.ApiKey;
 import software.amazon.awssdk.services.apigateway.model.ApiStage;
 import software.amazon.awssdk.services.apigateway.model.CreateUsagePlanResponse;
+import software.amazon.awssdk.services.apigateway.model.GetApiKeyResponse;
 import software.amazon.awssdk.services.apigateway.model.Op;
 import software.amazon.awssdk.services.apigateway.model.PatchOperation;
 import software.amazon.awssdk.services.apigateway.model.QuotaPeriodType;
@@ -59,7 +60,7 @@ class ConsoleAndSdkAgreeHttpTest {
         assertThat(created.statusCode()).isEqualTo(201);
         String keyId = json(created).get("id").asText();
         String value = json(created).get("value").asText();
-        ApiKey seen = sdk.getApiKey(b -> b.apiKey(keyId));
+        GetApiKeyResponse seen = sdk.getApiKey(b -> b.apiKey(keyId));
         assertThat(seen.name()).isEqualTo("console-made");
         assertThat(seen.description()).isEqualTo("from the console");
         assertThat(seen.enabled()).isTrue();
@@ -82,11 +83,11 @@ class ConsoleAndSdkAgreeHttpTest {
         assertThat(server.get("/prod/students", value).statusCode()).isEqualTo(403);
 
         assertThat(console.call("PATCH", "/usageplans/" + plan.id() + "/keys/" + keyId + "/usage",
-                "{\"patchOperations\":[{\"op\":\"replace\",\"path\":\"/remaining\",\"value\":\"42\"}]}").statusCode())
+                "{\"patchOperations\":[{\"op\":\"replace\",\"path\":\"/remaining\",\"value\":\"7\"}]}").statusCode())
                 .isEqualTo(200);
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
         assertThat(sdk.getUsage(b -> b.usagePlanId(plan.id()).keyId(keyId).startDate(today).endDate(today)).items()
-                .get(keyId)).containsExactly(java.util.List.of(1L, 42L));
+                .get(keyId)).containsExactly(java.util.List.of(1L, 7L));
 
         HttpResponse<String> refused = console.call("PATCH", "/usageplans/" + plan.id(),
                 "{\"patchOperations\":[{\"op\":\"replace\",\"path\":\"/throttle/burstLimit\",\"value\":\"0\"}]}");

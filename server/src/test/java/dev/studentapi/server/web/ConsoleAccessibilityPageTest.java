@@ -31,7 +31,7 @@ class ConsoleAccessibilityPageTest extends ConsolePageBase {
             keyRow("StudentApiKey");
             noViolations(language + "-keys");
             browser.find("#key-create-open").click();
-            browser.visible("#key-name");
+            browser.visible("#key-name").sendKeys("axe-key");
             browser.find("input[name=valueKind][value=custom]").click();
             browser.find("#key-value").sendKeys("short");
             browser.find("#key-create button[type=submit]").click();
