@@ -10,13 +10,16 @@ final class ControlPlaneRoutes {
 
     static void register(RoutesConfig routes, Console console, SignatureFilter signatures, ApiKeyHandlers keys,
                          UsagePlanHandlers plans, UsagePlanKeyHandlers planKeys, UsageHandlers usage,
-                         RestApiHandlers apis) {
+                         RestApiHandlers apis, AuditStep audit, KeyLifecycleHandlers lifecycle,
+                         AuditHandlers auditLog) {
         console.register(routes);
         routes.before(ctx -> {
             if (!Console.servesWithoutAuthentication(ctx)) {
                 signatures.handle(ctx);
             }
         });
+        routes.before(audit::before);
+        routes.after(audit::after);
 
         routes.post("/apikeys", keys::createOrImport);
         routes.get("/apikeys", keys::list);
@@ -42,6 +45,11 @@ final class ControlPlaneRoutes {
         routes.get("/restapis/{apiId}", apis::get);
         routes.get("/restapis/{apiId}/stages", apis::stages);
         routes.get("/restapis/{apiId}/stages/{stage}", apis::stage);
+
+        routes.get("/studentapi/apikeys", lifecycle::list);
+        routes.put("/studentapi/apikeys/{id}/expiration", lifecycle::setExpiration);
+        routes.post("/studentapi/apikeys/{id}/rotate", lifecycle::rotate);
+        routes.get("/studentapi/audit", auditLog::list);
 
         AwsErrors.register(routes);
     }

@@ -4,6 +4,8 @@ import dev.studentapi.controlplane.console.Console;
 import dev.studentapi.controlplane.console.ConsoleCredentials;
 import dev.studentapi.controlplane.console.ConsoleOptions;
 import dev.studentapi.core.apikey.ApiKeyService;
+import dev.studentapi.core.audit.AuditTrail;
+import dev.studentapi.core.lifecycle.KeyLifecycle;
 import dev.studentapi.core.usage.UsagePlanService;
 import dev.studentapi.core.usage.UsageService;
 import io.javalin.Javalin;
@@ -30,15 +32,20 @@ public final class ControlPlaneServer implements AutoCloseable {
         this.bindAddress = bindAddress;
     }
 
-    /** Starts listening on {@code settings.bindAddress():settings.port()} (port 0 picks a free one). */
+    /**
+     * Starts listening on {@code settings.bindAddress():settings.port()} (port 0 picks a free one); every
+     * successful change is recorded in {@code audit}.
+     */
     public static ControlPlaneServer start(ControlPlaneSettings settings, ApiKeyService keys, UsagePlanService plans,
-                                           UsageService usage, Clock clock) {
-        return start(settings, keys, plans, usage, clock, ConsoleOptions.plainHttp());
+                                           UsageService usage, KeyLifecycle lifecycle, AuditTrail audit,
+                                           Clock clock) {
+        return start(settings, keys, plans, usage, lifecycle, audit, clock, ConsoleOptions.plainHttp());
     }
 
     /** As above, with the console's cookie options (from {@code PUBLIC_BASE_URL}). */
     public static ControlPlaneServer start(ControlPlaneSettings settings, ApiKeyService keys, UsagePlanService plans,
-                                           UsageService usage, Clock clock, ConsoleOptions console) {
+                                           UsageService usage, KeyLifecycle lifecycle, AuditTrail audit,
+                                           Clock clock, ConsoleOptions console) {
         PublishedApi api = new PublishedApi(plans.servedStage().stage(), settings.apiName(), clock.instant());
         SignatureFilter signatures = new SignatureFilter(new SigV4Verifier(settings.credentials(), clock));
         Javalin app = Javalin.create(config -> {
@@ -51,7 +58,8 @@ public final class ControlPlaneServer implements AutoCloseable {
                     new UsagePlanHandlers(plans),
                     new UsagePlanKeyHandlers(plans, keys),
                     new UsageHandlers(usage, plans, keys, clock),
-                    new RestApiHandlers(api));
+                    new RestApiHandlers(api),
+                    new AuditStep(audit), new KeyLifecycleHandlers(lifecycle), new AuditHandlers(audit));
         }).start();
         LOG.info("Control plane (API Gateway API, SigV4 for access key {}) listening on http://{}:{}",
                 settings.credentials().accessKeyId(), settings.bindAddress(), app.port());

@@ -1,14 +1,19 @@
 package dev.studentapi.controlplane;
 
 import dev.studentapi.core.apikey.ApiKeyService;
+import dev.studentapi.core.audit.AuditTrail;
 import dev.studentapi.core.gateway.Admission;
 import dev.studentapi.core.gateway.Gateway;
+import dev.studentapi.core.lifecycle.KeyActivityTracker;
+import dev.studentapi.core.lifecycle.KeyLifecycle;
 import dev.studentapi.core.usage.ApiStage;
 import dev.studentapi.core.usage.ThrottleDecision;
 import dev.studentapi.core.usage.UsagePlanService;
 import dev.studentapi.core.usage.UsageService;
 import dev.studentapi.testkit.MutableClock;
 import dev.studentapi.testkit.fake.InMemoryApiKeyStore;
+import dev.studentapi.testkit.fake.InMemoryAuditLog;
+import dev.studentapi.testkit.fake.InMemoryKeyActivityStore;
 import dev.studentapi.testkit.fake.InMemoryUsageCounter;
 import dev.studentapi.testkit.fake.InMemoryUsagePlanStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -35,9 +40,14 @@ final class ControlPlaneFixture implements AutoCloseable {
     final InMemoryUsagePlanStore planStore = new InMemoryUsagePlanStore();
     final InMemoryApiKeyStore keyStore = new InMemoryApiKeyStore(planStore);
     final InMemoryUsageCounter counter = new InMemoryUsageCounter();
+    final InMemoryKeyActivityStore activityStore = new InMemoryKeyActivityStore();
+    final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     final ApiKeyService keys;
     final UsagePlanService plans;
     final UsageService usage;
+    final KeyActivityTracker activity;
+    final KeyLifecycle lifecycle;
+    final AuditTrail audit;
     final Gateway gateway;
     final ControlPlaneServer server;
 
@@ -50,10 +60,13 @@ final class ControlPlaneFixture implements AutoCloseable {
         keys = new ApiKeyService(keyStore, clock);
         plans = new UsagePlanService(planStore, keyStore, STAGE);
         usage = new UsageService(planStore, counter, clock);
+        activity = new KeyActivityTracker(activityStore, Runnable::run);
+        lifecycle = new KeyLifecycle(keys, plans, activityStore, activity, clock);
+        audit = new AuditTrail(auditLog, keyStore, planStore, usage, activityStore, clock);
         gateway = new Gateway(STAGE, keys, planStore, (plan, key, settings) -> ThrottleDecision.allowed(1), counter,
-                clock);
+                clock, activity);
         server = ControlPlaneServer.start(ControlPlaneSettings.defaults(CREDENTIALS).withPort(0), keys, plans,
-                usage, clock);
+                usage, lifecycle, audit, clock);
     }
 
     URI endpoint() {

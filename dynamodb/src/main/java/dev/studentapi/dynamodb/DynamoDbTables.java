@@ -16,10 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The names and key schemas of the four tables behind the DynamoDB stores, all sharing one name prefix:
+ * The names and key schemas of the five tables behind the DynamoDB stores, all sharing one name prefix:
  * {@code studentData} (partition key {@code studentid}), and {@code StudentApiKeys}, {@code StudentUsagePlans},
- * {@code StudentUsage} (partition key {@code pk}, the last two with sort key {@code sk}). Immutable and safe
- * for concurrent use; {@link #createIfAbsent()} may run on several instances at once.
+ * {@code StudentUsage}, {@code StudentAudit} (partition key {@code pk}; the last three with sort key {@code sk}).
+ * Immutable and safe for concurrent use; {@link #createIfAbsent()} may run on several instances at once.
  */
 public final class DynamoDbTables {
 
@@ -59,6 +59,11 @@ public final class DynamoDbTables {
         return prefix + "StudentUsage";
     }
 
+    /** The audit log's table. */
+    public String audit() {
+        return prefix + "StudentAudit";
+    }
+
     /**
      * Creates each missing table with on-demand billing and waits until every table is ACTIVE. Tables that
      * exist are left as they are. Throws {@link dev.studentapi.core.StoreException} when DynamoDB fails.
@@ -69,10 +74,11 @@ public final class DynamoDbTables {
             createIfAbsent(apiKeys(), PK, null);
             createIfAbsent(usagePlans(), PK, SK);
             createIfAbsent(usage(), PK, SK);
+            createIfAbsent(audit(), PK, SK);
             try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client)
                     .overrideConfiguration(c -> c.backoffStrategyV2(BackoffStrategy.fixedDelay(POLL)).waitTimeout(WAIT))
                     .build()) {
-                for (String table : List.of(students(), apiKeys(), usagePlans(), usage())) {
+                for (String table : List.of(students(), apiKeys(), usagePlans(), usage(), audit())) {
                     waiter.waitUntilTableExists(r -> r.tableName(table));
                 }
             }

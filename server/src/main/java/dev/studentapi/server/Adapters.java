@@ -4,6 +4,8 @@ import dev.studentapi.core.StoreException;
 import dev.studentapi.core.mail.Mailer;
 import dev.studentapi.core.usage.QuotaWindow;
 import dev.studentapi.dynamodb.DynamoDbApiKeyStore;
+import dev.studentapi.dynamodb.DynamoDbAuditLog;
+import dev.studentapi.dynamodb.DynamoDbKeyActivityStore;
 import dev.studentapi.dynamodb.DynamoDbClients;
 import dev.studentapi.dynamodb.DynamoDbStudentStore;
 import dev.studentapi.dynamodb.DynamoDbTables;
@@ -26,6 +28,8 @@ import dev.studentapi.server.config.Engines;
 import dev.studentapi.server.config.Settings;
 import dev.studentapi.ses.SesMailer;
 import dev.studentapi.sqlite.SqliteApiKeyStore;
+import dev.studentapi.sqlite.SqliteAuditLog;
+import dev.studentapi.sqlite.SqliteKeyActivityStore;
 import dev.studentapi.sqlite.SqliteDatabase;
 import dev.studentapi.sqlite.SqliteStudentStore;
 import dev.studentapi.sqlite.SqliteTickLease;
@@ -63,12 +67,14 @@ final class Adapters {
             DynamoDbTables tables = reachable("DynamoDB",
                     () -> new DynamoDbTables(client, engines.dynamoDbTablePrefix()).createIfAbsent());
             return new Components.Stores(new DynamoDbStudentStore(tables), new DynamoDbApiKeyStore(tables),
-                    new DynamoDbUsagePlanStore(tables), new DynamoDbUsageCounter(tables), new DynamoDbTickLease(tables));
+                    new DynamoDbUsagePlanStore(tables), new DynamoDbUsageCounter(tables), new DynamoDbTickLease(tables),
+                    new DynamoDbKeyActivityStore(tables), new DynamoDbAuditLog(tables));
         }
         SqliteDatabase database = SqliteDatabase.open(settings.dataDir().database());
         resources.add(database);
         return new Components.Stores(new SqliteStudentStore(database), new SqliteApiKeyStore(database),
-                new SqliteUsagePlanStore(database), new SqliteUsageCounter(database), new SqliteTickLease(database));
+                new SqliteUsagePlanStore(database), new SqliteUsageCounter(database), new SqliteTickLease(database),
+                new SqliteKeyActivityStore(database), new SqliteAuditLog(database));
     }
 
     /** The limiter's token buckets and shared counter; nothing is sent to Redis yet. */

@@ -2,9 +2,14 @@ package dev.studentapi.server;
 
 import dev.studentapi.core.apikey.ApiKeyService;
 import dev.studentapi.core.apikey.ApiKeyStore;
+import dev.studentapi.core.audit.AuditLog;
+import dev.studentapi.core.audit.AuditTrail;
 import dev.studentapi.core.backup.ObjectStore;
 import dev.studentapi.core.gateway.Gateway;
 import dev.studentapi.core.gateway.GatewayBootstrap;
+import dev.studentapi.core.lifecycle.KeyActivityStore;
+import dev.studentapi.core.lifecycle.KeyActivityTracker;
+import dev.studentapi.core.lifecycle.KeyLifecycle;
 import dev.studentapi.core.schedule.TickLease;
 import dev.studentapi.core.student.StudentStore;
 import dev.studentapi.core.usage.ApiStage;
@@ -31,6 +36,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -51,6 +59,10 @@ public final class Components implements AutoCloseable {
     public final UsageService usage;
     public final GatewayBootstrap bootstrap;
     public final TickLease tickLease;
+    /** Key expiry and last use, as the gateway sees them; last uses are written behind by one thread. */
+    public final KeyActivityTracker keyActivity;
+    public final KeyLifecycle lifecycle;
+    public final AuditTrail audit;
     private final Adapters adapters;
     private final Stores stores;
     private final Supplier<URI> publicBaseUrl;
@@ -60,9 +72,12 @@ public final class Components implements AutoCloseable {
     private Gateway gateway;
     private DataPlane dataPlane;
 
-    /** The stores of the chosen engine: students, keys, plans, default usage counter and tick lease. */
+    /**
+     * The stores of the chosen engine: students, keys, plans, default usage counter, tick lease, key activity and
+     * audit log.
+     */
     record Stores(StudentStore students, ApiKeyStore keys, UsagePlanStore plans, UsageCounter counter,
-                  TickLease ticks) {}
+                  TickLease ticks, KeyActivityStore activity, AuditLog audit) {}
 
     /** The token buckets and (when they are shared) the quota counter of the chosen limiter. */
     record Limits(Throttle throttle, Optional<UsageCounter> counter) {}
@@ -86,6 +101,28 @@ public final class Components implements AutoCloseable {
         this.usage = new UsageService(stores.plans(), new DeferredUsageCounter(this::counter), clock);
         this.bootstrap = new GatewayBootstrap(keys, plans);
         this.tickLease = stores.ticks();
+        this.keyActivity = writtenBehind(stores.activity(), resources);
+        this.lifecycle = new KeyLifecycle(keys, plans, stores.activity(), keyActivity, clock);
+        this.audit = new AuditTrail(stores.audit(), stores.keys(), stores.plans(), usage, stores.activity(), clock);
+    }
+
+    /**
+     * A tracker whose last uses are written by one daemon thread; closing writes what is still in memory, before
+     * the stores close (resources close in reverse order).
+     */
+    private static KeyActivityTracker writtenBehind(KeyActivityStore store, List<AutoCloseable> resources) {
+        ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "key-last-used-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        KeyActivityTracker tracker = new KeyActivityTracker(store, writer);
+        resources.add(() -> {
+            writer.shutdown();
+            writer.awaitTermination(5, TimeUnit.SECONDS);
+            tracker.flush();
+        });
+        return tracker;
     }
 
     /**
@@ -109,7 +146,7 @@ public final class Components implements AutoCloseable {
             Limits built = limits();
             adapters.probe(built);
             gateway = new Gateway(new ApiStage(API_ID, settings.stage()), keys, stores.plans(), built.throttle(),
-                    counter(), clock);
+                    counter(), clock, keyActivity);
         }
         return gateway;
     }

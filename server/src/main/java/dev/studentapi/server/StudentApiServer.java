@@ -49,8 +49,8 @@ public final class StudentApiServer {
             ControlPlaneServer admin;
             try {
                 admin = ControlPlaneServer.start(controlPlaneSettings(settings, components, generated::set),
-                        components.keys, components.plans, components.usage, clock,
-                        ConsoleOptions.publishedAt(settings.publicBaseUrl(http.port())));
+                        components.keys, components.plans, components.usage, components.lifecycle, components.audit,
+                        clock, ConsoleOptions.publishedAt(settings.publicBaseUrl(http.port())));
             } catch (RuntimeException e) {
                 http.stop();
                 throw e;

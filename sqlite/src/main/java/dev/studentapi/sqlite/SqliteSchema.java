@@ -91,7 +91,26 @@ final class SqliteSchema {
             ) WITHOUT ROWID"""), List.of(
             // bumped by every absolute change of a window's count, so that reserved units of the old count are
             // known to be gone (see SqliteUsageCounter)
-            "ALTER TABLE usage_windows ADD COLUMN generation INTEGER NOT NULL DEFAULT 0"));
+            "ALTER TABLE usage_windows ADD COLUMN generation INTEGER NOT NULL DEFAULT 0"), List.of(
+            // the audit log (entry ids sort by time) and each key's last use and expiration, beside api_keys
+            """
+            CREATE TABLE IF NOT EXISTS audit_log (
+                id          TEXT    NOT NULL PRIMARY KEY,
+                time_millis INTEGER NOT NULL,
+                who         TEXT    NOT NULL,
+                operation   TEXT    NOT NULL,
+                target      TEXT    NOT NULL,
+                before_json TEXT,
+                after_json  TEXT
+            ) WITHOUT ROWID""",
+            "CREATE INDEX IF NOT EXISTS audit_log_by_target ON audit_log (target, id)",
+            "CREATE INDEX IF NOT EXISTS audit_log_by_who ON audit_log (who, id)",
+            """
+            CREATE TABLE IF NOT EXISTS key_activity (
+                key_id            TEXT NOT NULL PRIMARY KEY,
+                last_used_millis  INTEGER,
+                expiration_millis INTEGER
+            ) WITHOUT ROWID"""));
 
     /** The schema version this code writes and reads. */
     static final int LATEST = MIGRATIONS.size();

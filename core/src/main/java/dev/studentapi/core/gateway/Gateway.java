@@ -2,6 +2,7 @@ package dev.studentapi.core.gateway;
 
 import dev.studentapi.core.apikey.ApiKey;
 import dev.studentapi.core.apikey.ApiKeyService;
+import dev.studentapi.core.lifecycle.KeyActivityTracker;
 import dev.studentapi.core.usage.ApiStage;
 import dev.studentapi.core.usage.QuotaCharge;
 import dev.studentapi.core.usage.QuotaWindow;
@@ -20,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Decides, like API Gateway with API keys and usage plans, whether a request may reach the data plane:
- * key check, then the plan's token bucket, then its quota. Only admitted requests are charged.
+ * key check (enabled and not expired), then the plan's token bucket, then its quota. Only admitted requests are
+ * charged, and noted as the key's last use.
  */
 public final class Gateway {
 
@@ -30,15 +32,17 @@ public final class Gateway {
     private final Throttle throttle;
     private final UsageCounter usage;
     private final Clock clock;
+    private final KeyActivityTracker activity;
 
     public Gateway(ApiStage stage, ApiKeyService keys, UsagePlanStore plans, Throttle throttle, UsageCounter usage,
-                   Clock clock) {
+                   Clock clock, KeyActivityTracker activity) {
         this.stage = stage;
         this.keys = keys;
         this.plans = plans;
         this.throttle = throttle;
         this.usage = usage;
         this.clock = clock;
+        this.activity = activity;
     }
 
     public ApiStage stage() {
@@ -55,6 +59,10 @@ public final class Gateway {
             return new Admission.Forbidden();
         }
         String keyId = key.get().id();
+        Instant now = clock.instant();
+        if (activity.expired(keyId, now)) {
+            return new Admission.Forbidden();
+        }
         Optional<UsagePlan> plan = plans.plansOfKey(keyId).stream().filter(p -> p.covers(stage)).findFirst();
         if (plan.isEmpty()) {
             return new Admission.Forbidden();
@@ -65,7 +73,6 @@ public final class Gateway {
                         instanceof ThrottleDecision.Rejected rejected) {
             return new Admission.Throttled(keyId, rejected.retryAfter());
         }
-        Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         QuotaWindow window = usagePlan.quota() == null
                 ? new QuotaWindow(today, today.plusDays(1))
@@ -74,6 +81,7 @@ public final class Gateway {
         if (usage.tryCharge(usagePlan.id(), keyId, window, today, limit) instanceof QuotaCharge.Exhausted) {
             return new Admission.QuotaExceeded(keyId, Duration.between(now, window.endInstant()));
         }
+        activity.admitted(keyId, now);
         return new Admission.Admitted(keyId, usagePlan.id());
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 @Command(name = "student-api", mixinStandardHelpOptions = true, version = "student-api 0.1.0",
         description = "Student records API with API keys, usage plans, backups and e-mail.",
         subcommands = {ServeCommand.class, KeysCommand.class, PlansCommand.class, UsageCommand.class,
-                WarmUpCommand.class, StudentsCommand.class})
+                WarmUpCommand.class, StudentsCommand.class, AuditCommand.class})
 public final class Main implements Runnable {
 
     final Map<String, String> environment;

@@ -1,5 +1,7 @@
 package dev.studentapi.server.cli;
 
+import dev.studentapi.core.audit.AuditOperation;
+import dev.studentapi.core.audit.AuditTrail;
 import dev.studentapi.core.usage.ApiStage;
 import dev.studentapi.core.usage.QuotaInput;
 import dev.studentapi.core.usage.ThrottleInput;
@@ -51,8 +53,9 @@ final class PlansCommand {
                         ? List.of(c.plans.servedStage().stage())
                         : stages.stream().map(ApiStage::parse).toList();
                 String quotaPeriod = quota != null && period == null ? "DAY" : period;
-                UsagePlan plan = c.plans.create(new UsagePlanDraft(name, description, new ThrottleInput(rate, burst),
-                        new QuotaInput(quota, quotaPeriod, offset), apiStages));
+                UsagePlan plan = c.audit.creation(AuditTrail.CLI, AuditOperation.CREATE_USAGE_PLAN,
+                        () -> c.plans.create(new UsagePlanDraft(name, description, new ThrottleInput(rate, burst),
+                                new QuotaInput(quota, quotaPeriod, offset), apiStages)), UsagePlan::id);
                 PrintWriter out = plans.main.spec.commandLine().getOut();
                 out.println("id: " + plan.id());
                 out.println(describe(plan));
@@ -86,7 +89,10 @@ final class PlansCommand {
         @Override
         public void run() {
             try (Components c = Stores.open(plans.main)) {
-                c.plans.delete(id);
+                c.audit.change(AuditTrail.CLI, AuditOperation.DELETE_USAGE_PLAN, id, () -> {
+                    c.plans.delete(id);
+                    return id;
+                });
                 plans.main.spec.commandLine().getOut().println("deleted " + id);
             }
         }
@@ -124,11 +130,15 @@ final class PlansCommand {
 
     private void binding(String planId, String keyId, boolean bound) {
         try (Components c = Stores.open(main)) {
-            if (bound) {
-                c.plans.bind(planId, keyId);
-            } else {
-                c.plans.unbind(planId, keyId);
-            }
+            c.audit.change(AuditTrail.CLI, bound ? AuditOperation.CREATE_USAGE_PLAN_KEY
+                    : AuditOperation.DELETE_USAGE_PLAN_KEY, AuditTrail.planKey(planId, keyId), () -> {
+                        if (bound) {
+                            c.plans.bind(planId, keyId);
+                        } else {
+                            c.plans.unbind(planId, keyId);
+                        }
+                        return keyId;
+                    });
             main.spec.commandLine().getOut().println((bound ? "bound " + keyId + " to " : "unbound " + keyId
                     + " from ") + planId);
         }

@@ -2,6 +2,8 @@ package dev.studentapi.core.gateway;
 
 import dev.studentapi.core.apikey.ApiKeyService;
 import dev.studentapi.core.apikey.IssuedApiKey;
+import dev.studentapi.core.lifecycle.KeyActivity;
+import dev.studentapi.core.lifecycle.KeyActivityTracker;
 import dev.studentapi.core.usage.ApiStage;
 import dev.studentapi.core.usage.QuotaInput;
 import dev.studentapi.core.usage.QuotaPeriod;
@@ -15,6 +17,7 @@ import dev.studentapi.core.usage.UsagePlanService;
 import dev.studentapi.core.usage.UsageService;
 import dev.studentapi.testkit.MutableClock;
 import dev.studentapi.testkit.fake.InMemoryApiKeyStore;
+import dev.studentapi.testkit.fake.InMemoryKeyActivityStore;
 import dev.studentapi.testkit.fake.InMemoryUsageCounter;
 import dev.studentapi.testkit.fake.InMemoryUsagePlanStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,12 +43,13 @@ class GatewayTest {
     private final ApiKeyService keys = new ApiKeyService(keyStore, clock);
     private final UsagePlanService plans = new UsagePlanService(planStore, keyStore, STAGE);
     private final UsageService usage = new UsageService(planStore, counter, clock);
+    private final InMemoryKeyActivityStore activity = new InMemoryKeyActivityStore();
     /** Lets through as many requests as tokens are left, so that tests control the bucket by hand. */
     private final AtomicInteger tokens = new AtomicInteger(1000);
     private final Gateway gateway = new Gateway(STAGE, keys, planStore,
             (plan, key, settings) -> tokens.getAndDecrement() > 0
                     ? ThrottleDecision.allowed(tokens.get()) : ThrottleDecision.rejected(Duration.ofMillis(200)),
-            counter, clock);
+            counter, clock, new KeyActivityTracker(activity, Runnable::run));
 
     private IssuedApiKey key;
     private UsagePlan plan;
@@ -73,6 +77,66 @@ class GatewayTest {
     void admitsABoundEnabledKeyAndChargesIt() {
         assertThat(gateway.admit(key.value())).isEqualTo(new Admission.Admitted(key.key().id(), plan.id()));
         assertThat(usage.remaining(plan.id(), key.key().id())).isEqualTo(2);
+    }
+
+    @Nested
+    class Expiry {
+        @Test
+        void admitsAKeyUntilItsExpirationTimeAndForbidsItFromThen() {
+            activity.setExpiration(key.key().id(), Optional.of(clock.instant().plusSeconds(60)));
+
+            assertThat(gateway.admit(key.value())).isInstanceOf(Admission.Admitted.class);
+            clock.advance(Duration.ofSeconds(59));
+            assertThat(gateway.admit(key.value())).isInstanceOf(Admission.Admitted.class);
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(gateway.admit(key.value())).isEqualTo(new Admission.Forbidden());
+        }
+
+        @Test
+        void anExpiredKeyIsNotCharged() {
+            activity.setExpiration(key.key().id(), Optional.of(clock.instant()));
+
+            assertThat(gateway.admit(key.value())).isEqualTo(new Admission.Forbidden());
+            assertThat(usage.remaining(plan.id(), key.key().id())).isEqualTo(3);
+        }
+
+        @Test
+        void removingTheExpirationAdmitsTheKeyAgain() {
+            activity.setExpiration(key.key().id(), Optional.of(clock.instant().minusSeconds(1)));
+            assertThat(gateway.admit(key.value())).isEqualTo(new Admission.Forbidden());
+
+            activity.setExpiration(key.key().id(), Optional.empty());
+
+            assertThat(gateway.admit(key.value())).isInstanceOf(Admission.Admitted.class);
+        }
+    }
+
+    @Nested
+    class LastUsed {
+        @Test
+        void writesTheLastUseAtMostOncePerKeyPerMinute() {
+            for (int second = 0; second < 150; second += 10) {
+                clock.set(MutableClock.at("2026-11-27T10:00:00Z").instant().plusSeconds(second));
+                tokens.set(1000);
+                counter.setUsed(plan.id(), key.key().id(),
+                        dev.studentapi.core.usage.QuotaWindow.containing(clock.instant(), plan.quota()), 0);
+                assertThat(gateway.admit(key.value())).isInstanceOf(Admission.Admitted.class);
+            }
+
+            assertThat(activity.lastUsedWrites()).isEqualTo(3);
+            assertThat(activity.find(key.key().id()).flatMap(KeyActivity::lastUsedDate))
+                    .contains(MutableClock.at("2026-11-27T10:02:00Z").instant());
+        }
+
+        @Test
+        void aRefusedRequestIsNotAUse() {
+            keys.setEnabled(key.key().id(), false);
+
+            gateway.admit(key.value());
+
+            assertThat(activity.lastUsedWrites()).isZero();
+            assertThat(activity.find(key.key().id())).isEmpty();
+        }
     }
 
     @Nested

@@ -1,0 +1,76 @@
+package dev.studentapi.controlplane;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.studentapi.core.audit.AuditOperation;
+import dev.studentapi.core.audit.AuditSummary;
+import dev.studentapi.core.audit.AuditTrail;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Records every successful change made through the control plane in the audit log: before a changing route
+ * runs, the state of its target; after it answered 2xx, the state again, with the caller as "who". A refused
+ * change (4xx, 5xx) is not recorded.
+ */
+final class AuditStep {
+    private static final String ROUTE = "studentapi.audit.route";
+    private static final String BEFORE = "studentapi.audit.before";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AuditTrail trail;
+
+    AuditStep(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    /** The before-step: notes which change this is and the state of its target now. */
+    void before(Context ctx) {
+        AuditedRoute.of(ctx.method().name(), ctx.path(), ctx.queryParam("mode")).ifPresent(route -> {
+            ctx.attribute(ROUTE, route);
+            if (!route.creation()) {
+                ctx.attribute(BEFORE, trail.snapshot(route.operation(), route.target()));
+            }
+        });
+    }
+
+    /** The after-step: records the change when it succeeded. */
+    void after(Context ctx) {
+        AuditedRoute route = ctx.attribute(ROUTE);
+        if (route == null || ctx.statusCode() < 200 || ctx.statusCode() > 299) {
+            return;
+        }
+        String who = Caller.of(ctx).map(Caller::accessKeyId).orElse("unknown");
+        Optional<AuditSummary> before = Optional.ofNullable(ctx.<Optional<AuditSummary>>attribute(BEFORE))
+                .flatMap(summary -> summary);
+        AuditOperation operation = route.operation();
+        switch (operation) {
+            case CREATE_API_KEY, CREATE_USAGE_PLAN -> created(who, operation, response(ctx).path("id").asText(""));
+            case IMPORT_API_KEYS -> response(ctx).path("ids")
+                    .forEach(id -> created(who, operation, id.asText("")));
+            case CREATE_USAGE_PLAN_KEY -> created(who, operation,
+                    AuditTrail.planKey(route.target(), response(ctx).path("id").asText("")));
+            case ROTATE_API_KEY -> trail.record(who, operation, route.target(), before,
+                    trail.replacement(response(ctx).path("apiKey").path("id").asText("")));
+            default -> trail.record(who, operation, route.target(), before,
+                    trail.snapshot(operation, route.target()));
+        }
+    }
+
+    private void created(String who, AuditOperation operation, String target) {
+        if (!target.isEmpty()) {
+            trail.record(who, operation, target, Optional.empty(), trail.snapshot(operation, target));
+        }
+    }
+
+    private static JsonNode response(Context ctx) {
+        String body = ctx.result();
+        try {
+            return body == null || body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.studentapi.core.lifecycle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/**
+ * The gateway's view of key activity: whether a key has expired (read from the store on each request, so that a
+ * change made by any process applies to the next request) and when each key was last admitted. Admissions are
+ * kept in memory and written behind, through {@code writer}, at most once per key per {@link #WRITE_INTERVAL};
+ * an admitted request in between costs a map lookup. {@link #flush()} writes what is still only in memory.
+ * Safe for concurrent use.
+ */
+public final class KeyActivityTracker {
+
+    /** The longest a stored last-used time lags the last admission of a busy key. */
+    public static final Duration WRITE_INTERVAL = Duration.ofMinutes(1);
+
+    private final KeyActivityStore store;
+    private final Executor writer;
+    /** The last time written (or being written) per key. */
+    private final ConcurrentHashMap<String, Instant> written = new ConcurrentHashMap<>();
+    /** The last admission per key that has not been written yet. */
+    private final ConcurrentHashMap<String, Instant> unwritten = new ConcurrentHashMap<>();
+
+    /** Writes through {@code writer} (a background thread in a server; {@code Runnable::run} in a test). */
+    public KeyActivityTracker(KeyActivityStore store, Executor writer) {
+        this.store = store;
+        this.writer = writer;
+    }
+
+    public boolean expired(String keyId, Instant now) {
+        return store.find(keyId).map(activity -> activity.expiredAt(now)).orElse(false);
+    }
+
+    /** Notes that the key was admitted at {@code now}; writes it when the last write is a minute old or more. */
+    public void admitted(String keyId, Instant now) {
+        Instant last = written.get(keyId);
+        if (last != null && now.isBefore(last.plus(WRITE_INTERVAL))) {
+            unwritten.merge(keyId, now, KeyActivityTracker::later);
+            return;
+        }
+        Instant time = now.truncatedTo(ChronoUnit.MILLIS);
+        boolean[] mine = {false};
+        written.compute(keyId, (id, previous) -> {
+            if (previous != null && now.isBefore(previous.plus(WRITE_INTERVAL))) {
+                return previous;
+            }
+            mine[0] = true;
+            return time;
+        });
+        if (mine[0]) {
+            unwritten.remove(keyId, time);
+            writer.execute(() -> store.recordLastUsed(keyId, time));
+        } else {
+            unwritten.merge(keyId, now, KeyActivityTracker::later);
+        }
+    }
+
+    /** The key's last admission known to this process, written or not. */
+    public Optional<Instant> lastAdmitted(String keyId) {
+        Instant pending = unwritten.get(keyId);
+        Instant stored = written.get(keyId);
+        if (pending == null) {
+            return Optional.ofNullable(stored);
+        }
+        return Optional.of(stored == null ? pending : later(pending, stored));
+    }
+
+    /** Writes every admission still only in memory (on shutdown). */
+    public void flush() {
+        for (Map.Entry<String, Instant> entry : unwritten.entrySet()) {
+            Instant time = entry.getValue().truncatedTo(ChronoUnit.MILLIS);
+            if (unwritten.remove(entry.getKey(), entry.getValue())) {
+                written.merge(entry.getKey(), time, KeyActivityTracker::later);
+                store.recordLastUsed(entry.getKey(), time);
+            }
+        }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}
