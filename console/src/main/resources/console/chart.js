@@ -2,6 +2,7 @@
 import uPlot from './vendor/uplot/uPlot.esm.js';
 
 let plot = null;
+let resizing = null;
 
 /** Draws `days` (yyyy-MM-dd), `requests` and `quota` (null where there is none) into `container`. */
 export function drawRequests(container, days, requests, quota, labels) {
@@ -25,6 +26,12 @@ export function drawRequests(container, days, requests, quota, labels) {
   if (plot) plot.destroy();
   container.replaceChildren();
   plot = new uPlot(options, [times, requests, quota], container);
+  if (!resizing) {
+    resizing = new ResizeObserver(() => {
+      if (plot && container.clientWidth > 0) plot.setSize({ width: Math.max(280, container.clientWidth), height: 260 });
+    });
+    resizing.observe(container);
+  }
   container.dataset.requests = JSON.stringify(requests);
   container.dataset.quota = JSON.stringify(quota);
 }
