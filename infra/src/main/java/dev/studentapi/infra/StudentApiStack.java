@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The whole reference system as one stack: table, functions and their roles, REST API with key and usage plan,
- * backup bucket, SES identity, daily schedule and the web page behind CloudFront.
+ * backup bucket, SES identity, daily schedule, the web page behind CloudFront, and the audit log's table.
  */
 public final class StudentApiStack extends Stack {
 
@@ -20,6 +20,7 @@ public final class StudentApiStack extends Stack {
         super(scope, id, props);
         StackParameters parameters = new StackParameters(this);
         StudentData data = new StudentData(this, "Data", parameters);
+        AuditTable audit = new AuditTable(this, "Audit");
         EmailIdentity.Builder.create(this, "SenderIdentity")
                 .identity(Identity.email(parameters.senderEmail.getValueAsString())).build();
         StudentFunctions functions = new StudentFunctions(this, "Functions", assets, data, parameters);
@@ -34,6 +35,9 @@ public final class StudentApiStack extends Stack {
                 "Prints the key's value");
         output("WebUrl", web.url(), "The web page on CloudFront");
         output("BackupBucket", data.backups.getBucketName(), "Where backups are written");
+        output("AuditTable", audit.table.getTableName(), "The audit log's table (STORE=dynamodb)");
+        output("AuditWriterPolicy", audit.writer.getManagedPolicyArn(),
+                "Attach to the role that runs the control plane: append to and read the audit log");
     }
 
     private void output(String id, String value, String description) {

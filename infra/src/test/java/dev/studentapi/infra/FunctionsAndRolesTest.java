@@ -41,7 +41,7 @@ class FunctionsAndRolesTest {
                 "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                 "LoggingConfig", Map.of("LogGroup", Map.of("Ref", logGroupId(name))),
                 "Environment", Map.of("Variables", Map.of(
-                        "TABLE_NAME", Map.of("Ref", SynthesizedStack.onlyId("AWS::DynamoDB::Table")),
+                        "TABLE_NAME", Map.of("Ref", table()),
                         "S3_BUCKET_NAME", Map.of("Ref", backupBucketId()),
                         "SENDER_EMAIL", Map.of("Ref", "SenderEmail"),
                         "RECIPIENT_EMAIL", Map.of("Ref", "RecipientEmail"),
@@ -182,7 +182,8 @@ class FunctionsAndRolesTest {
     }
 
     private static String table() {
-        return SynthesizedStack.onlyId("AWS::DynamoDB::Table");
+        return template.findResources("AWS::DynamoDB::Table", Map.of("Properties",
+                Match.objectLike(Map.of("TableName", "studentData")))).keySet().iterator().next();
     }
 
     private static String backupBucketId() {

@@ -72,6 +72,9 @@ class ConsoleAuditPageTest extends ConsolePageBase {
         String keyId = keyRow("audited-key").getAttribute("data-key-id");
         keyRow("audited-key").findElement(By.cssSelector("[data-action=toggle]")).click();
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "is disabled."));
+        go("Usage plans", "plans");
+        addKeyToPlan("audited-key", "StudentUsagePlan");
+        String planId = planCard("StudentUsagePlan").getAttribute("data-plan-id");
         StringWriter err = new StringWriter();
         int status = Main.run(new String[] {"plans", "create", "--name", "cli-plan"}, Map.of("DATA_DIR", dataDir.toString()),
                 new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
@@ -82,6 +85,9 @@ class ConsoleAuditPageTest extends ConsolePageBase {
         List<WebElement> rows = browser.findAll("#audit-table tbody tr");
         assertThat(rows.get(0).getAttribute("data-operation")).isEqualTo("CreateUsagePlan");
         assertThat(rows.get(0).getAttribute("data-who")).isEqualTo("cli");
+        assertThat(rows.get(1).getAttribute("data-operation")).isEqualTo("CreateUsagePlanKey");
+        assertThat(rows.get(1).getAttribute("data-target")).isEqualTo(planId + ":" + keyId);
+        assertThat(rows.get(1).getAttribute("data-who")).isEqualTo(ADMIN_ID);
 
         browser.find("#audit-target").sendKeys(keyId);
         browser.find("#audit-form button[type=submit]").click();
