@@ -6,6 +6,8 @@ import dev.studentapi.core.audit.AuditOperation;
 import dev.studentapi.core.audit.AuditSummary;
 import dev.studentapi.core.audit.AuditTrail;
 import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -13,12 +15,14 @@ import java.util.Optional;
 /**
  * Records every successful change made through the control plane in the audit log: before a changing route
  * runs, the state of its target; after it answered 2xx, the state again, with the caller as "who". A refused
- * change (4xx, 5xx) is not recorded.
+ * change (4xx, 5xx) is not recorded. When the log cannot be written, the answer stays as it is and the failure
+ * is logged.
  */
 final class AuditStep {
     private static final String ROUTE = "studentapi.audit.route";
     private static final String BEFORE = "studentapi.audit.before";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(AuditStep.class);
 
     private final AuditTrail trail;
 
@@ -42,6 +46,16 @@ final class AuditStep {
         if (route == null || ctx.statusCode() < 200 || ctx.statusCode() > 299) {
             return;
         }
+        try {
+            record(ctx, route);
+        } catch (RuntimeException e) {
+            // the change is made and answered; a client told otherwise would repeat it
+            LOG.error("The audit log could not record {} on {}: {}", route.operation().awsName(), route.target(),
+                    e.getMessage());
+        }
+    }
+
+    private void record(Context ctx, AuditedRoute route) {
         String who = Caller.of(ctx).map(Caller::accessKeyId).orElse("unknown");
         Optional<AuditSummary> before = Optional.ofNullable(ctx.<Optional<AuditSummary>>attribute(BEFORE))
                 .flatMap(summary -> summary);
@@ -50,8 +64,10 @@ final class AuditStep {
             case CREATE_API_KEY, CREATE_USAGE_PLAN -> created(who, operation, response(ctx).path("id").asText(""));
             case IMPORT_API_KEYS -> response(ctx).path("ids")
                     .forEach(id -> created(who, operation, id.asText("")));
-            case CREATE_USAGE_PLAN_KEY -> created(who, operation,
-                    AuditTrail.planKey(route.target(), response(ctx).path("id").asText("")));
+            case CREATE_USAGE_PLAN_KEY -> {
+                String keyId = response(ctx).path("id").asText("");
+                created(who, operation, keyId.isEmpty() ? "" : AuditTrail.planKey(route.target(), keyId));
+            }
             case ROTATE_API_KEY -> trail.record(who, operation, route.target(), before,
                     trail.replacement(response(ctx).path("apiKey").path("id").asText("")));
             default -> trail.record(who, operation, route.target(), before,

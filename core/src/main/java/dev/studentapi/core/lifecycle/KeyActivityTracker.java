@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The gateway's view of key activity: whether a key has expired (read from the store on each request, so that a
  * change made by any process applies to the next request) and when each key was last admitted. Admissions are
  * kept in memory and written behind, through {@code writer}, at most once per key per {@link #WRITE_INTERVAL};
- * an admitted request in between costs a map lookup. {@link #flush()} writes what is still only in memory.
- * Safe for concurrent use.
+ * an admitted request in between costs a map lookup. A write that fails is tried again at the key's next
+ * admission; {@link #flush()} writes what is still only in memory. Safe for concurrent use.
  */
 public final class KeyActivityTracker {
 
@@ -55,9 +56,24 @@ public final class KeyActivityTracker {
         });
         if (mine[0]) {
             unwritten.remove(keyId, time);
-            writer.execute(() -> store.recordLastUsed(keyId, time));
+            try {
+                writer.execute(() -> write(keyId, time));
+            } catch (RejectedExecutionException stopping) {
+                written.remove(keyId, time);
+                unwritten.merge(keyId, time, KeyActivityTracker::later);
+            }
         } else {
             unwritten.merge(keyId, now, KeyActivityTracker::later);
+        }
+    }
+
+    /** One write behind; a failed one is forgotten, so that the key's next admission tries again. */
+    private void write(String keyId, Instant time) {
+        try {
+            store.recordLastUsed(keyId, time);
+        } catch (RuntimeException failed) {
+            written.remove(keyId, time);
+            unwritten.merge(keyId, time, KeyActivityTracker::later);
         }
     }
 

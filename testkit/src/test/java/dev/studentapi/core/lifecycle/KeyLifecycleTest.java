@@ -86,6 +86,45 @@ class KeyLifecycleTest {
     }
 
     @Test
+    void aFailedWriteIsTriedAgainAtTheNextAdmission() {
+        InMemoryKeyActivityStore failingOnce = new InMemoryKeyActivityStore();
+        boolean[] fail = {true};
+        KeyActivityStore flaky = new KeyActivityStore() {
+            @Override
+            public Optional<KeyActivity> find(String keyId) {
+                return failingOnce.find(keyId);
+            }
+
+            @Override
+            public List<KeyActivity> list() {
+                return failingOnce.list();
+            }
+
+            @Override
+            public void setExpiration(String keyId, Optional<Instant> expiration) {
+                failingOnce.setExpiration(keyId, expiration);
+            }
+
+            @Override
+            public void recordLastUsed(String keyId, Instant time) {
+                if (fail[0]) {
+                    fail[0] = false;
+                    throw new dev.studentapi.core.StoreException("the store is away");
+                }
+                failingOnce.recordLastUsed(keyId, time);
+            }
+        };
+        KeyActivityTracker retrying = new KeyActivityTracker(flaky, Runnable::run);
+
+        retrying.admitted("k1", clock.instant());
+        clock.advance(Duration.ofSeconds(1));
+        retrying.admitted("k1", clock.instant());
+
+        assertThat(failingOnce.find("k1").flatMap(KeyActivity::lastUsedDate)).contains(clock.instant());
+        assertThat(failingOnce.lastUsedWrites()).isEqualTo(1);
+    }
+
+    @Test
     void theStatusShowsExpirationExpiredAndPlans() {
         UsagePlan plan = plan("gold");
         IssuedApiKey key = keys.create("partner", "", true, Optional.empty());
