@@ -1,5 +1,6 @@
 package dev.studentapi.controlplane;
 
+import dev.studentapi.controlplane.console.Console;
 import io.javalin.config.RoutesConfig;
 
 /** Registers every control-plane route at API Gateway's REST paths, behind the signature and permission checks. */
@@ -7,11 +8,17 @@ final class ControlPlaneRoutes {
     private ControlPlaneRoutes() {
     }
 
-    static void register(RoutesConfig routes, SignatureFilter signatures, PermissionFilter permissions,
-                         ApiKeyHandlers keys, UsagePlanHandlers plans, UsagePlanKeyHandlers planKeys,
-                         UsageHandlers usage, RestApiHandlers apis, TagHandlers tags, String accountId,
-                         AuditStep audit, KeyLifecycleHandlers lifecycle, AuditHandlers auditLog) {
-        routes.before(signatures);
+    static void register(RoutesConfig routes, Console console, SignatureFilter signatures,
+                         PermissionFilter permissions, ApiKeyHandlers keys, UsagePlanHandlers plans,
+                         UsagePlanKeyHandlers planKeys, UsageHandlers usage, RestApiHandlers apis, TagHandlers tags,
+                         String accountId, AuditStep audit, KeyLifecycleHandlers lifecycle,
+                         AuditHandlers auditLog) {
+        console.register(routes);
+        routes.before(ctx -> {
+            if (!Console.servesWithoutAuthentication(ctx)) {
+                signatures.handle(ctx);
+            }
+        });
         routes.before(permissions);
         routes.before(audit::before);
         routes.after(audit::after);

@@ -1,5 +1,8 @@
 package dev.studentapi.controlplane;
 
+import dev.studentapi.controlplane.console.Console;
+import dev.studentapi.controlplane.console.ConsoleCredentials;
+import dev.studentapi.controlplane.console.ConsoleOptions;
 import dev.studentapi.core.apikey.ApiKeyService;
 import dev.studentapi.core.audit.AuditTrail;
 import dev.studentapi.core.lifecycle.KeyLifecycle;
@@ -48,6 +51,14 @@ public final class ControlPlaneServer implements AutoCloseable {
     public static ControlPlaneServer start(ControlPlaneSettings settings, ApiKeyService keys, UsagePlanService plans,
                                            UsageService usage, KeyLifecycle lifecycle, AuditTrail audit,
                                            Clock clock, String dataPlaneOpenApi) {
+        return start(settings, keys, plans, usage, lifecycle, audit, clock, dataPlaneOpenApi,
+                ConsoleOptions.plainHttp());
+    }
+
+    /** As above, with the console's cookie options (from {@code PUBLIC_BASE_URL}). */
+    public static ControlPlaneServer start(ControlPlaneSettings settings, ApiKeyService keys, UsagePlanService plans,
+                                           UsageService usage, KeyLifecycle lifecycle, AuditTrail audit,
+                                           Clock clock, String dataPlaneOpenApi, ConsoleOptions console) {
         PublishedApi api = new PublishedApi(plans.servedStage().stage(), settings.apiName(), clock.instant());
         SignatureFilter signatures = new SignatureFilter(new SigV4Verifier(settings.credentials(), clock));
         PermissionFilter permissions = new PermissionFilter(settings.credentials(), settings.region(),
@@ -57,7 +68,9 @@ public final class ControlPlaneServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.bindAddress();
             config.jetty.port = settings.port();
-            ControlPlaneRoutes.register(config.routes, signatures, permissions,
+            ControlPlaneRoutes.register(config.routes,
+                    Console.create(ConsoleCredentials.of(settings.credentials()), console, clock), signatures,
+                    permissions,
                     new ApiKeyHandlers(keys, new ApiKeyImport(keys, plans)),
                     new UsagePlanHandlers(plans),
                     new UsagePlanKeyHandlers(plans, keys),

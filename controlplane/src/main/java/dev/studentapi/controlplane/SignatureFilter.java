@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The before-handler that lets a request through to the routes only when its SigV4 signature verifies. */
+/**
+ * The before-handler that lets a request through to the routes only when its SigV4 signature verifies, or when
+ * an earlier step (the console's session) has already attached its {@link Caller}.
+ */
 final class SignatureFilter implements Handler {
     private final SigV4Verifier verifier;
 
@@ -21,6 +24,9 @@ final class SignatureFilter implements Handler {
     @Override
     public void handle(Context ctx) {
         ctx.header("x-amzn-RequestId", UUID.randomUUID().toString());
+        if (Caller.of(ctx).isPresent()) {
+            return; // a console session (with its CSRF token) already authenticated the request
+        }
         SignatureCheck check = verifier.verify(request(ctx));
         if (check instanceof SignatureCheck.Refused refused) {
             throw new SignatureRefused(refused);

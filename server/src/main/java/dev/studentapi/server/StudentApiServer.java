@@ -6,6 +6,7 @@ import dev.studentapi.controlplane.AdminCredentialsFile;
 import dev.studentapi.controlplane.AdminCredentialsJson;
 import dev.studentapi.controlplane.ControlPlaneServer;
 import dev.studentapi.controlplane.ControlPlaneSettings;
+import dev.studentapi.controlplane.console.ConsoleOptions;
 import dev.studentapi.core.apikey.IssuedApiKey;
 import dev.studentapi.core.gateway.Gateway;
 import dev.studentapi.functions.DataPlaneAssembly;
@@ -56,7 +57,7 @@ public final class StudentApiServer {
             try {
                 admin = ControlPlaneServer.start(controlPlaneSettings(settings, components, generated::set),
                         components.keys, components.plans, components.usage, components.lifecycle, components.audit,
-                        clock, OpenApiDocument.text());
+                        clock, OpenApiDocument.text(), ConsoleOptions.publishedAt(settings.publicBaseUrl(http.port())));
             } catch (RuntimeException e) {
                 http.stop();
                 throw e;
