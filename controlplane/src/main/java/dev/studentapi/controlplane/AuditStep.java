@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,8 @@ final class AuditStep {
     private static final String ROUTE = "studentapi.audit.route";
     private static final String BEFORE = "studentapi.audit.before";
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String REASON_HEADER = "x-studentapi-reason";
+    private static final int REASON_LIMIT = 500;
     private static final Logger LOG = LoggerFactory.getLogger(AuditStep.class);
 
     private final AuditTrail trail;
@@ -70,9 +74,34 @@ final class AuditStep {
             }
             case ROTATE_API_KEY -> trail.record(who, operation, route.target(), before,
                     trail.replacement(response(ctx).path("apiKey").path("id").asText("")));
+            case UPDATE_USAGE -> trail.record(who, operation, route.target(), before,
+                    withReason(trail.snapshot(operation, route.target()), ctx.header(REASON_HEADER)));
             default -> trail.record(who, operation, route.target(), before,
                     trail.snapshot(operation, route.target()));
         }
+    }
+
+    /**
+     * The operator's reason for granting requests (the console sends it percent-encoded in
+     * {@value #REASON_HEADER}), kept with the change, cut to {@value #REASON_LIMIT} characters.
+     */
+    private static Optional<AuditSummary> withReason(Optional<AuditSummary> after, String header) {
+        if (header == null || header.isBlank()) {
+            return after;
+        }
+        String reason;
+        try {
+            reason = URLDecoder.decode(header, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            reason = header;
+        }
+        reason = reason.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (reason.isEmpty()) {
+            return after;
+        }
+        String kept = reason.length() > REASON_LIMIT ? reason.substring(0, REASON_LIMIT) : reason;
+        return Optional.of(after.orElseGet(() -> new AuditSummary(java.util.Map.of())).with("reason", kept));
     }
 
     private void created(String who, AuditOperation operation, String target) {

@@ -2,6 +2,7 @@ package dev.studentapi.controlplane;
 
 import dev.studentapi.testkit.ExternalProgram;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the AWS CLI ({@code aws ... apigateway ...}) against a control plane, signed with given credentials. */
@@ -27,27 +29,39 @@ final class AwsCli {
         this.home = home;
     }
 
-    /** Skips the calling test (fails it with -Dit.required=true) when there is no {@code aws} on the PATH. */
+    /** Skips the calling test (fails it with -Dit.required=true) when there is no AWS CLI. */
     static void requireInstalled() {
-        ExternalProgram.require("aws (the AWS CLI)", onPath(), "install the AWS CLI, e.g. pip install awscli");
+        ExternalProgram.require("aws (the AWS CLI)", program().isPresent(),
+                "install the AWS CLI v2, e.g. apt-get install awscli (Debian 12 packages version 2)");
     }
 
-    private static boolean onPath() {
+    /**
+     * The AWS CLI to run: {@code AWS_CLI} when set; else Debian's {@code /usr/bin/aws} (version 2) when present,
+     * since a version 1 installed by pip may come first on the PATH; else the first {@code aws} on the PATH.
+     */
+    private static Optional<String> program() {
+        String chosen = System.getenv("AWS_CLI");
+        if (chosen != null && !chosen.isBlank()) {
+            return Optional.of(chosen);
+        }
+        if (Files.isExecutable(Path.of("/usr/bin/aws"))) {
+            return Optional.of("/usr/bin/aws");
+        }
         String path = System.getenv("PATH");
         if (path == null) {
-            return false;
+            return Optional.empty();
         }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, "aws"))) {
-                return true;
+                return Optional.of(Path.of(dir, "aws").toString());
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** {@code aws --endpoint-url <endpoint> --output json apigateway <arguments>}. */
     Run apigateway(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint.toString(), "--output",
+        List<String> command = new ArrayList<>(List.of(program().orElse("aws"), "--endpoint-url", endpoint.toString(), "--output",
                 "json", "apigateway"));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command);

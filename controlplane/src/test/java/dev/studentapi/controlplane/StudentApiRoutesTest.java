@@ -131,6 +131,23 @@ class StudentApiRoutesTest extends SdkSuite {
         }
 
         @Test
+        void keepsTheReasonGivenForGrantingRequests() {
+            CreateApiKeyResponse key = key("partner");
+            String planId = plan("gold", 100).id();
+            api.createUsagePlanKey(r -> r.usagePlanId(planId).keyId(key.id()).keyType("API_KEY"));
+            api.updateUsage(r -> r.usagePlanId(planId).keyId(key.id()).patchOperations(replace("/remaining", "90"))
+                    .overrideConfiguration(o -> o.putHeader(AuditStep.REASON_HEADER,
+                            "Ticket%20%2342%3A%20c%C3%B4ng%20ty%20A")));
+
+            JsonNode grant = call("GET", "/studentapi/audit?target=" + planId + "%3A" + key.id(), "").body()
+                    .path("items").get(0);
+
+            assertThat(grant.path("operation").asText()).isEqualTo("UpdateUsage");
+            assertThat(grant.path("after").path("reason").asText()).isEqualTo("Ticket #42: công ty A");
+            assertThat(grant.path("after").path("remaining").asLong()).isEqualTo(90);
+        }
+
+        @Test
         void aRefusedChangeIsNotRecorded() {
             assertThatThrownBy(() -> api.updateApiKey(r -> r.apiKey("nosuchkey0")
                     .patchOperations(replace("/enabled", "false")))).isInstanceOf(NotFoundException.class);

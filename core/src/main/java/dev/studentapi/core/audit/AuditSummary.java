@@ -30,6 +30,13 @@ public record AuditSummary(Map<String, Object> fields) {
         fields = Collections.unmodifiableMap(copy);
     }
 
+    /** This summary with one more field (or {@code name} replaced), under the same rules. */
+    public AuditSummary with(String name, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(fields);
+        more.put(name, value);
+        return new AuditSummary(more);
+    }
+
     private static Object checked(String name, Object value) {
         if (value instanceof String || value instanceof Boolean || value instanceof Long || value instanceof Double) {
             return value;
