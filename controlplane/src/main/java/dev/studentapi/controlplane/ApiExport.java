@@ -256,7 +256,8 @@ final class ApiExport {
 
     /**
      * A JSON Schema in Swagger 2.0's subset: references to {@code #/definitions/}, nullable types as
-     * {@code x-nullable}, {@code const} as a one-value enum, {@code oneOf} (which 2.0 lacks) as its first choice.
+     * {@code x-nullable}, {@code const} as a one-value enum, {@code oneOf} and {@code anyOf} (which 2.0 lacks) as
+     * their first choice.
      */
     private static JsonNode swaggerSchema(JsonNode schema) {
         if (schema instanceof ArrayNode array) {
@@ -267,9 +268,9 @@ final class ApiExport {
         if (!(schema instanceof ObjectNode object)) {
             return schema;
         }
-        JsonNode oneOf = object.get("oneOf");
-        if (oneOf != null && oneOf.isArray() && !oneOf.isEmpty()) {
-            ObjectNode first = (ObjectNode) swaggerSchema(oneOf.get(0)).deepCopy();
+        JsonNode choices = object.has("oneOf") ? object.get("oneOf") : object.get("anyOf");
+        if (choices != null && choices.isArray() && !choices.isEmpty()) {
+            ObjectNode first = (ObjectNode) swaggerSchema(choices.get(0)).deepCopy();
             if (object.has("description") && !first.has("$ref")) {
                 first.set("description", object.get("description"));
             }
