@@ -41,7 +41,7 @@ public final class StudentApiServer {
             Javalin http = HttpApp.create(settings.host(), settings.port(), settings.stage(),
                     settings.corsAllowedOrigins(), settings.gatewayEnabled() ? Optional.of(gateway) : Optional.empty(),
                     dataPlane.functions(), Optional.of(dataPlane.backupFunctions()),
-                    components.downloads().map(DownloadRoute::new));
+                    components.downloads().map(DownloadRoute::new), settings.clientLimits(), clock);
             http.start();
             boundPort.set(http.port());
             AtomicReference<AdminCredentials> generated = new AtomicReference<>();

@@ -16,6 +16,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -55,7 +56,8 @@ public record Settings(
         Optional<ScheduleExpression> backupSchedule,
         ZoneId backupTimeZone,
         boolean gatewayEnabled,
-        BackupRetention backupRetention) {
+        BackupRetention backupRetention,
+        ClientLimits clientLimits) {
 
     /** Every variable the server reads, the AWS ones included; a config file naming any other is refused. */
     public static final Set<String> VARIABLES = Stream.concat(AwsAccess.VARIABLES.stream(), Stream.of("HOST",
@@ -64,7 +66,7 @@ public record Settings(
             "PLAN_BURST_LIMIT", "PLAN_QUOTA_LIMIT", "PLAN_QUOTA_PERIOD", "PUBLIC_BASE_URL", "ADMIN_BIND",
             "ADMIN_PORT", "ADMIN_ACCESS_KEY_ID", "ADMIN_SECRET_ACCESS_KEY", "ADMIN_REGION", "STORE", "BUCKET", "MAIL",
             "LIMITER", "DYNAMODB_TABLE_PREFIX", "REDIS_URL", "BACKUP_SCHEDULE", "BACKUP_TIMEZONE", "GATEWAY",
-            "BACKUP_RETENTION"))
+            "BACKUP_RETENTION", "AUTH_FAILURE_LIMIT", "TRUSTED_PROXIES", "HEADER_TIMEOUT", "MAX_CONNECTIONS"))
             .collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
@@ -169,7 +171,22 @@ public record Settings(
                         .orElse(ZoneOffset.UTC),
                 v.choice("GATEWAY", Switch.ON, Switch.class) == Switch.ON,
                 v.parsed("BACKUP_RETENTION", BackupRetention::parse, BackupRetention.FORMAT)
-                        .orElse(new BackupRetention.KeepAll()));
+                        .orElse(new BackupRetention.KeepAll()),
+                clientLimits(v));
+    }
+
+    private static final Pattern ADDRESSES = Pattern.compile("[0-9A-Fa-f.:]+(\\s*,\\s*[0-9A-Fa-f.:]+)*");
+
+    private static ClientLimits clientLimits(Environment v) {
+        String proxies = v.matching("TRUSTED_PROXIES", "", Pattern.compile("|" + ADDRESSES.pattern()),
+                "a comma-separated list of IP addresses");
+        return new ClientLimits(
+                v.integer("AUTH_FAILURE_LIMIT", ClientLimits.DEFAULT_AUTH_FAILURE_LIMIT, 1, 1_000_000),
+                proxies.isBlank() ? List.of() : List.of(proxies.strip().split("\\s*,\\s*")),
+                Duration.ofSeconds(v.integer("HEADER_TIMEOUT",
+                        (int) ClientLimits.DEFAULT_HEADER_TIMEOUT.toSeconds(), 1, 3600)),
+                ClientLimits.IDLE_TIMEOUT,
+                v.integer("MAX_CONNECTIONS", ClientLimits.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000));
     }
 
     private enum Switch { ON, OFF }

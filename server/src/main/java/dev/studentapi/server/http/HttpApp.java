@@ -7,6 +7,7 @@ import dev.studentapi.functions.BackupFunctions;
 import dev.studentapi.functions.DataPlaneReplies;
 import dev.studentapi.functions.OpenApiDocument;
 import dev.studentapi.functions.StudentFunctions;
+import dev.studentapi.server.config.ClientLimits;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -14,8 +15,10 @@ import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Builds the data-plane HTTP server: its route table behind the gateway, downloads, the web page and headers. */
 public final class HttpApp {
@@ -42,6 +45,16 @@ public final class HttpApp {
     public static Javalin create(String host, int port, String stage, List<String> corsOrigins,
                                  Optional<Gateway> gateway, StudentFunctions functions,
                                  Optional<BackupFunctions> backups, Optional<DownloadRoute> downloads) {
+        return create(host, port, stage, corsOrigins, gateway, functions, backups, downloads,
+                ClientLimits.defaults(), Clock.systemUTC());
+    }
+
+    /** The same, allowing each client what {@code limits} says ({@code clock} times its failed key attempts). */
+    public static Javalin create(String host, int port, String stage, List<String> corsOrigins,
+                                 Optional<Gateway> gateway, StudentFunctions functions,
+                                 Optional<BackupFunctions> backups, Optional<DownloadRoute> downloads,
+                                 ClientLimits limits, Clock clock) {
+        KeyAttempts attempts = new KeyAttempts(limits.authFailureLimit(), limits.trustedProxies(), clock);
         Cors cors = new Cors(corsOrigins);
         DataPlaneReplies replies = functions.replies();
         return Javalin.create(config -> {
@@ -52,11 +65,14 @@ public final class HttpApp {
             config.http.generateEtags = false;
             config.router.ignoreTrailingSlashes = true;
             config.requestLogger.http(HttpApp::logAccess);
-            config.jetty.modifyServletContextHandler(context -> context.insertHandler(
-                    new ResponseHeaders(cors.policy())));
+            config.jetty.modifyServletContextHandler(context -> {
+                context.insertHandler(new EncodedUriCheck());
+                context.insertHandler(new ResponseHeaders(cors.policy()));
+            });
             config.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors(replies, cors.policy())));
             config.routes.beforeMatched(Route.keyedOnly(new BodyLimit(replies)::check));
-            gateway.ifPresent(gate -> config.routes.beforeMatched(Route.keyedOnly(new GatewayFilter(gate)::admit)));
+            gateway.ifPresent(gate -> config.routes.beforeMatched(
+                    Route.keyedOnly(new GatewayFilter(gate, attempts)::admit)));
             for (Route route : DataPlaneRoutes.table(stage, functions, backups, cors, replies)) {
                 config.routes.addHttpHandler(route.method(), route.path(), route.handler(), route.roles());
             }
@@ -89,7 +105,16 @@ public final class HttpApp {
             LOG.warn("request {} refused: {}", ctx.attribute(RequestAttributes.REQUEST_ID), e.getMessage());
             JsonReplies.send(ctx, replies.failure(e));
         });
+        ProtocolReplies unreadable = new ProtocolReplies(replies);
         config.routes.exception(Exception.class, (e, ctx) -> {
+            OptionalInt clientStatus = ClientFaults.statusOf(e);
+            if (clientStatus.isPresent()) {
+                LOG.warn("request {} refused: {}", ctx.attribute(RequestAttributes.REQUEST_ID),
+                        ClientFaults.describe(e));
+                ctx.header("Connection", "close");
+                JsonReplies.send(ctx, unreadable.forStatus(clientStatus.getAsInt()));
+                return;
+            }
             LOG.error("request {} failed", ctx.attribute(RequestAttributes.REQUEST_ID), e);
             JsonReplies.send(ctx, replies.failure(e));
         });

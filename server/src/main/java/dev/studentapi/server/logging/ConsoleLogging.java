@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The server's logging, set up in code rather than from an XML file (reading one costs a good part of start-up):
- * one line per event on standard error, INFO and up, Jetty and Javalin at WARN. A background thread formats the
+ * one line per event on standard error, INFO and up, Jetty and Javalin at WARN (Jetty's HTTP parser at ERROR: the
+ * server logs each request it cannot read in one line of its own). A background thread formats the
  * lines (a request never waits for the log) into a 64 KiB buffer written out every {@link #FLUSH_MILLIS} ms,
  * so that an access line per request at tens of thousands of requests per second costs a write per batch, not
  * per line. Only when {@link #QUEUE_LINES} lines wait does a line get dropped. A file named by
@@ -76,6 +77,8 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         root.addAppender(async);
         context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
         context.getLogger("io.javalin").setLevel(Level.WARN);
+        // a request the parser refuses is logged once, as the server's own one-line warning
+        context.getLogger("org.eclipse.jetty.http.HttpParser").setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
