@@ -35,6 +35,7 @@ public final class StudentApiServer {
         AtomicReference<Integer> boundPort = new AtomicReference<>(settings.port());
         Components components = Components.build(settings, clock, () -> settings.publicBaseUrl(boundPort.get()));
         try {
+            LeftoverFiles.remove(settings.dataDir(), clock);
             Gateway gateway = components.gateway();
             DataPlaneAssembly dataPlane = components.dataPlane();
             Optional<IssuedApiKey> created = components.bootstrap.ensureDefaults(gateway, settings.bootstrap());

@@ -1,6 +1,6 @@
 package dev.studentapi.server.http;
 
-import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -18,7 +18,7 @@ final class EncodedUriCheck extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         HttpURI uri = request.getHttpURI();
         if (!wellEscaped(uri.getPath()) || !wellEscaped(uri.getQuery())) {
-            throw new BadMessageException("Bad URI % encoding");
+            throw new HttpException.RuntimeException(400, "Bad URI % encoding");
         }
         return super.handle(request, response, callback);
     }

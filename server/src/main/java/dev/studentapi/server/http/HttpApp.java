@@ -76,8 +76,10 @@ public final class HttpApp {
             for (Route route : DataPlaneRoutes.table(stage, functions, backups, cors, replies)) {
                 config.routes.addHttpHandler(route.method(), route.path(), route.handler(), route.roles());
             }
-            downloads.ifPresent(route -> config.routes.get("/downloads/{bucket}/<key>",
-                    ctx -> route.handle(ctx, replies)));
+            downloads.ifPresent(route -> {
+                config.routes.get("/downloads/{bucket}/<key>", ctx -> route.handle(ctx, replies));
+                config.routes.head("/downloads/{bucket}/<key>", ctx -> route.head(ctx, replies));
+            });
             config.routes.get("/config.json", ctx -> ctx.contentType("application/json")
                     .result("{\"apiBaseUrl\":\"/" + stage + "\"}"));
             byte[] openApi = OpenApiDocument.forStage(stage);
