@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The {@code student-api} command: {@code serve}, the console's key, plan and usage tasks, student import/export. */
@@ -17,12 +18,16 @@ import java.util.Map;
                 WarmUpCommand.class, StudentsCommand.class})
 public final class Main implements Runnable {
 
-    final Map<String, String> environment;
+    private final Map<String, String> environment;
     /** Standard output as bytes, for the commands that write files (an export). */
     final OutputStream stdout;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "The server's data directory (default: DATA_DIR, else ./data).")
+    String dataDir;
 
     Main(Map<String, String> environment, OutputStream stdout) {
         this.environment = environment;
@@ -32,6 +37,16 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The environment the command runs in, with {@code --data-dir} as {@code DATA_DIR} when given. */
+    Map<String, String> environment() {
+        if (dataDir == null) {
+            return environment;
+        }
+        Map<String, String> chosen = new HashMap<>(environment);
+        chosen.put("DATA_DIR", dataDir);
+        return chosen;
     }
 
     public static void main(String[] args) {
