@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * lines (a request never waits for the log) into a 64 KiB buffer written out every {@link #FLUSH_MILLIS} ms,
  * so that an access line per request at tens of thousands of requests per second costs a write per batch, not
  * per line. Only when {@link #QUEUE_LINES} lines wait does a line get dropped. A file named by
- * {@code -Dlogback.configurationFile} replaces all of it.
+ * {@code -Dlogback.configurationFile}, or a {@code logback-test.xml} on the class path (the tests'), replaces all of it.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
@@ -39,7 +39,8 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null) {
+        if (System.getProperty("logback.configurationFile") != null
+                || ConsoleLogging.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
