@@ -7,7 +7,9 @@ import dev.studentapi.controlplane.ControlPlaneSettings;
 import dev.studentapi.core.apikey.IssuedApiKey;
 import dev.studentapi.core.gateway.Gateway;
 import dev.studentapi.functions.DataPlaneAssembly;
+import dev.studentapi.server.config.Engines;
 import dev.studentapi.server.config.Settings;
+import dev.studentapi.server.config.SettingsException;
 import dev.studentapi.server.http.DownloadRoute;
 import dev.studentapi.server.http.HttpApp;
 import io.javalin.Javalin;
@@ -32,6 +34,7 @@ public final class StudentApiServer {
 
     public static RunningServer start(Settings settings, Clock clock) {
         settings.requireDistinctPorts();
+        requireSharedCredentials(settings);
         AtomicReference<Integer> boundPort = new AtomicReference<>(settings.port());
         Components components = Components.build(settings, clock, () -> settings.publicBaseUrl(boundPort.get()));
         try {
@@ -61,6 +64,17 @@ public final class StudentApiServer {
         } catch (RuntimeException e) {
             components.close();
             throw e;
+        }
+    }
+
+    /**
+     * Instances on a shared store serve one control plane, so they must share its credentials: generating them
+     * (each instance its own, in its own data directory) is refused.
+     */
+    private static void requireSharedCredentials(Settings settings) {
+        if (settings.engines().store() == Engines.Store.DYNAMODB && settings.adminAccessKeyId().isEmpty()) {
+            throw new SettingsException("STORE=dynamodb: set ADMIN_ACCESS_KEY_ID and ADMIN_SECRET_ACCESS_KEY, the "
+                    + "same on every instance (generated control-plane credentials would differ per instance)");
         }
     }
 

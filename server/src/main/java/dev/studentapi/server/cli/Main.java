@@ -1,9 +1,12 @@
 package dev.studentapi.server.cli;
 
 import dev.studentapi.core.Refusal;
+import dev.studentapi.core.StoreException;
 import dev.studentapi.server.config.SettingsException;
 import dev.studentapi.server.logging.ConsoleLogging;
 import picocli.CommandLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 import java.io.OutputStream;
@@ -17,6 +20,8 @@ import java.util.Map;
         subcommands = {ServeCommand.class, KeysCommand.class, PlansCommand.class, UsageCommand.class,
                 WarmUpCommand.class, StudentsCommand.class})
 public final class Main implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     private final Map<String, String> environment;
     /** Standard output as bytes, for the commands that write files (an export). */
@@ -77,8 +82,19 @@ public final class Main implements Runnable {
                 line.getErr().println("error: " + e.getMessage());
                 return 2;
             }
+            if (e instanceof StoreException unreachable) {
+                LOG.debug("an engine could not be reached", unreachable);
+                line.getErr().println("error: " + firstLine(unreachable.getMessage()));
+                return 1;
+            }
             throw e;
         });
         return commandLine.execute(args);
+    }
+
+    /** The first line of an engine's message, at most 300 characters (the SDKs' messages run on). */
+    private static String firstLine(String message) {
+        String line = message == null ? "an engine could not be reached" : message.lines().findFirst().orElse("");
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 }
