@@ -66,7 +66,8 @@ public record Settings(
             "PLAN_BURST_LIMIT", "PLAN_QUOTA_LIMIT", "PLAN_QUOTA_PERIOD", "PUBLIC_BASE_URL", "ADMIN_BIND",
             "ADMIN_PORT", "ADMIN_ACCESS_KEY_ID", "ADMIN_SECRET_ACCESS_KEY", "ADMIN_REGION", "STORE", "BUCKET", "MAIL",
             "LIMITER", "DYNAMODB_TABLE_PREFIX", "REDIS_URL", "BACKUP_SCHEDULE", "BACKUP_TIMEZONE", "GATEWAY",
-            "BACKUP_RETENTION", "AUTH_FAILURE_LIMIT", "TRUSTED_PROXIES", "HEADER_TIMEOUT", "MAX_CONNECTIONS"))
+            "BACKUP_RETENTION", "AUTH_FAILURE_LIMIT", "TRUSTED_PROXIES", "HEADER_TIMEOUT", "MAX_CONNECTIONS",
+            "LOG_FORMAT", "METRICS_TOKEN"))
             .collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
@@ -119,6 +120,7 @@ public record Settings(
     }
 
     private static Settings parse(Environment v) {
+        v.choice("LOG_FORMAT", LogFormat.TEXT, LogFormat.class); // read by the logging itself, checked here
         Language language = v.parsed("LOCALE", code -> Language.fromCode(code).orElseThrow(), "en or vi")
                 .orElse(Language.EN);
         QuotaPeriod period = v.choice("PLAN_QUOTA_PERIOD", QuotaPeriod.DAY, QuotaPeriod.class);
@@ -176,6 +178,8 @@ public record Settings(
     }
 
     private static final Pattern ADDRESSES = Pattern.compile("[0-9A-Fa-f.:]+(\\s*,\\s*[0-9A-Fa-f.:]+)*");
+
+    private enum LogFormat { TEXT, JSON }
 
     private static ClientLimits clientLimits(Environment v) {
         String proxies = v.matching("TRUSTED_PROXIES", "", Pattern.compile("|" + ADDRESSES.pattern()),
