@@ -4,6 +4,7 @@ import dev.studentapi.core.apikey.ApiKeyService;
 import dev.studentapi.core.usage.UsagePlanService;
 import dev.studentapi.core.usage.UsageService;
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,6 +12,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * The control plane: Amazon API Gateway's REST API for API keys, usage plans and usage, on its own port,
@@ -30,12 +32,20 @@ public final class ControlPlaneServer implements AutoCloseable {
     /** Starts listening on {@code settings.bindAddress():settings.port()} (port 0 picks a free one). */
     public static ControlPlaneServer start(ControlPlaneSettings settings, ApiKeyService keys, UsagePlanService plans,
                                            UsageService usage, Clock clock) {
+        return start(settings, keys, plans, usage, clock, Map.of());
+    }
+
+    /** The same, also answering {@code GET} on each path of {@code unsignedGets} without a signature. */
+    public static ControlPlaneServer start(ControlPlaneSettings settings, ApiKeyService keys, UsagePlanService plans,
+                                           UsageService usage, Clock clock, Map<String, Handler> unsignedGets) {
         PublishedApi api = new PublishedApi(plans.servedStage().stage(), settings.apiName(), clock.instant());
-        SignatureFilter signatures = new SignatureFilter(new SigV4Verifier(settings.credentials(), clock));
+        SignatureFilter signatures = new SignatureFilter(new SigV4Verifier(settings.credentials(), clock),
+                unsignedGets.keySet());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.bindAddress();
             config.jetty.port = settings.port();
+            unsignedGets.forEach((path, handler) -> config.routes.get(path, handler));
             ControlPlaneRoutes.register(config.routes, signatures,
                     new ApiKeyHandlers(keys, new ApiKeyImport(keys, plans)),
                     new UsagePlanHandlers(plans),

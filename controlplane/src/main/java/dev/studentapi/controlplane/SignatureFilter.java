@@ -8,18 +8,29 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** The before-handler that lets a request through to the routes only when its SigV4 signature verifies. */
 final class SignatureFilter implements Handler {
     private final SigV4Verifier verifier;
+    /** Paths answered without a signature: the operator's metrics and health checks. */
+    private final Set<String> unsignedPaths;
 
     SignatureFilter(SigV4Verifier verifier) {
+        this(verifier, Set.of());
+    }
+
+    SignatureFilter(SigV4Verifier verifier, Set<String> unsignedPaths) {
         this.verifier = verifier;
+        this.unsignedPaths = Set.copyOf(unsignedPaths);
     }
 
     @Override
     public void handle(Context ctx) {
+        if (unsignedPaths.contains(ctx.path())) {
+            return;
+        }
         ctx.header("x-amzn-RequestId", UUID.randomUUID().toString());
         SignatureCheck check = verifier.verify(request(ctx));
         if (check instanceof SignatureCheck.Refused refused) {

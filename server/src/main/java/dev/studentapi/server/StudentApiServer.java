@@ -12,6 +12,7 @@ import dev.studentapi.server.config.Settings;
 import dev.studentapi.server.config.SettingsException;
 import dev.studentapi.server.http.DownloadRoute;
 import dev.studentapi.server.http.HttpApp;
+import dev.studentapi.server.metrics.OperationsRoutes;
 import io.javalin.Javalin;
 
 import java.time.Clock;
@@ -39,20 +40,23 @@ public final class StudentApiServer {
         Components components = Components.build(settings, clock, () -> settings.publicBaseUrl(boundPort.get()));
         try {
             LeftoverFiles.remove(settings.dataDir(), clock);
+            components.metrics.bindJvm();
             Gateway gateway = components.gateway();
             DataPlaneAssembly dataPlane = components.dataPlane();
             Optional<IssuedApiKey> created = components.bootstrap.ensureDefaults(gateway, settings.bootstrap());
             Javalin http = HttpApp.create(settings.host(), settings.port(), settings.stage(),
                     settings.corsAllowedOrigins(), settings.gatewayEnabled() ? Optional.of(gateway) : Optional.empty(),
                     dataPlane.functions(), Optional.of(dataPlane.backupFunctions()),
-                    components.downloads().map(DownloadRoute::new), settings.clientLimits(), clock);
+                    components.downloads().map(DownloadRoute::new), settings.clientLimits(), clock,
+                    components.metrics);
             http.start();
             boundPort.set(http.port());
             AtomicReference<AdminCredentials> generated = new AtomicReference<>();
             ControlPlaneServer admin;
             try {
                 admin = ControlPlaneServer.start(controlPlaneSettings(settings, components, generated::set),
-                        components.keys, components.plans, components.usage, clock);
+                        components.keys, components.plans, components.usage, clock,
+                        OperationsRoutes.of(components.metrics, settings.metricsToken(), components::readiness));
             } catch (RuntimeException e) {
                 http.stop();
                 throw e;

@@ -57,7 +57,8 @@ public record Settings(
         ZoneId backupTimeZone,
         boolean gatewayEnabled,
         BackupRetention backupRetention,
-        ClientLimits clientLimits) {
+        ClientLimits clientLimits,
+        Optional<String> metricsToken) {
 
     /** Every variable the server reads, the AWS ones included; a config file naming any other is refused. */
     public static final Set<String> VARIABLES = Stream.concat(AwsAccess.VARIABLES.stream(), Stream.of("HOST",
@@ -174,7 +175,8 @@ public record Settings(
                 v.choice("GATEWAY", Switch.ON, Switch.class) == Switch.ON,
                 v.parsed("BACKUP_RETENTION", BackupRetention::parse, BackupRetention.FORMAT)
                         .orElse(new BackupRetention.KeepAll()),
-                clientLimits(v));
+                clientLimits(v),
+                v.optional("METRICS_TOKEN"));
     }
 
     private static final Pattern ADDRESSES = Pattern.compile("[0-9A-Fa-f.:]+(\\s*,\\s*[0-9A-Fa-f.:]+)*");

@@ -4,6 +4,7 @@ import dev.studentapi.core.gateway.Admission;
 import dev.studentapi.core.gateway.Gateway;
 import dev.studentapi.functions.ApiResponse;
 import dev.studentapi.functions.DataPlaneReplies;
+import dev.studentapi.server.metrics.Metrics;
 import io.javalin.http.Context;
 
 import java.time.Duration;
@@ -18,10 +19,12 @@ final class GatewayFilter {
 
     private final Gateway gateway;
     private final KeyAttempts attempts;
+    private final Metrics metrics;
 
-    GatewayFilter(Gateway gateway, KeyAttempts attempts) {
+    GatewayFilter(Gateway gateway, KeyAttempts attempts, Metrics metrics) {
         this.gateway = gateway;
         this.attempts = attempts;
+        this.metrics = metrics;
     }
 
     void admit(Context ctx) {
@@ -31,6 +34,7 @@ final class GatewayFilter {
         if (presented) {
             Optional<Duration> wait = attempts.failures().refusal(address);
             if (wait.isPresent()) {
+                metrics.refusal("too_many_failures");
                 refuse(ctx, DataPlaneReplies.refusal(new Admission.Throttled("-", wait.get()))); // API Gateway's 429
                 return;
             }
@@ -38,8 +42,10 @@ final class GatewayFilter {
         Admission admission = gateway.admit(key);
         keyId(admission).ifPresent(id -> ctx.attribute(RequestAttributes.KEY_ID, id));
         if (admission instanceof Admission.Admitted) {
+            metrics.quotaCharge();
             return;
         }
+        metrics.refusal(reason(admission));
         if (presented && admission instanceof Admission.Forbidden) {
             attempts.failures().failed(address);
         }
@@ -49,6 +55,13 @@ final class GatewayFilter {
     private static void refuse(Context ctx, ApiResponse refusal) {
         JsonReplies.send(ctx, refusal);
         ctx.skipRemainingHandlers();
+    }
+
+    private static String reason(Admission admission) {
+        if (admission instanceof Admission.Throttled) {
+            return "throttled";
+        }
+        return admission instanceof Admission.QuotaExceeded ? "quota_exceeded" : "forbidden";
     }
 
     private static Optional<String> keyId(Admission admission) {
