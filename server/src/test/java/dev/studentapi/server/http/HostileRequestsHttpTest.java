@@ -138,4 +138,33 @@ class HostileRequestsHttpTest {
 
         assertClientError(answer);
     }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "email | a\\ud800@ex.com", "name | An\\u0000", "name | An\\u0085", "class | C\\u2066NTT",
+            "name | \\udc00An", "name | An\\u202Egnaht", "email | a\\u0007@ex.com"})
+    void hostileTextIsRefusedNamingItsFieldAndNothingIsStored(String field, String escaped) {
+        String body = Json.student("SV001", "An").replaceFirst("\"" + field + "\":\"[^\"]*\"",
+                java.util.regex.Matcher.quoteReplacement("\"" + field + "\":\"" + escaped + "\""));
+
+        java.net.http.HttpResponse<String> answer = server.post("/prod/students", body, server.key());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(Json.parse(answer.body()).get("errors").get(field).get("code").asText())
+                .isEqualTo("INVALID_CHARACTERS");
+        assertThat(server.get("/prod/students", server.key()).body()).isEqualTo("[]");
+    }
+
+    @Test
+    void aDecomposedNameIsTheSameNameAsItsComposedForm() {
+        String composed = "Nguyễn Thắng";
+        String decomposed = java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD);
+
+        java.net.http.HttpResponse<String> saved = server.post("/prod/students", Json.student("SV001", decomposed),
+                server.key());
+
+        assertThat(saved.statusCode()).isEqualTo(201);
+        assertThat(server.get("/prod/students/SV001", server.key()).body()).contains("\"name\":\"" + composed + "\"")
+                .doesNotContain(decomposed);
+    }
 }
