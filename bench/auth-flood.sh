@@ -3,7 +3,9 @@
 # address (127.0.0.2) sends 50,000 requests with random keys; passes when the second p99 is within 1.5x of the
 # first. Past AUTH_FAILURE_LIMIT failures a minute the flooding address is refused before any key lookup.
 #
-#   bench/auth-flood.sh [--jar PATH] [--requests N] [--samples N] [--keep]
+#   bench/auth-flood.sh [--quick] [--jar PATH] [--requests N] [--samples N] [--keep]
+#
+# --quick: 5,000 requests and 500 samples, and the ratio is reported but not enforced (CI proves the script runs).
 #
 # Starts the server built by `./mvnw -pl server -am package` on a fresh data directory. Needs python3 and Linux
 # (any 127.x.y.z is a local address there). Exit status 1 when the target is missed.
@@ -15,13 +17,15 @@ JAR="$ROOT/server/target/student-api.jar"
 REQUESTS=50000
 SAMPLES=3000
 KEEP=0
+CHECK=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --jar) JAR="$2"; shift ;;
         --requests) REQUESTS="$2"; shift ;;
         --samples) SAMPLES="$2"; shift ;;
         --keep) KEEP=1 ;;
-        -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --quick) REQUESTS=5000; SAMPLES=500; CHECK=0 ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option: $1" >&2; exit 64 ;;
     esac
     shift
@@ -40,10 +44,11 @@ env HOST=127.0.0.1 PORT="$PORT" ADMIN_PORT=0 DATA_DIR="$WORK/data" PLAN_RATE_LIM
     PLAN_BURST_LIMIT=1000000 PLAN_QUOTA_LIMIT=100000000 java -jar "$JAR" serve >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 
-python3 - "$PORT" "$WORK/server.log" "$REQUESTS" "$SAMPLES" <<'PY'
+python3 - "$PORT" "$WORK/server.log" "$REQUESTS" "$SAMPLES" "$CHECK" <<'PY'
 import http.client, multiprocessing, os, re, secrets, sys, time
 
 port, log, requests, samples = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+check = sys.argv[5] == "1"
 
 def wait_for_key():
     deadline = time.monotonic() + 120
@@ -110,6 +115,7 @@ ratio = flooded / alone
 print(f"valid client p99 alone:        {alone:.2f} ms")
 print(f"valid client p99 under flood:  {flooded:.2f} ms ({measured} requests)")
 print(f"flood: {requests} random-key requests from 127.0.0.2 in {elapsed:.1f} s, answers {dict(sorted(statuses.items()))}")
-print(f"ratio: {ratio:.2f} (target <= 1.5): {'PASS' if ratio <= 1.5 else 'FAIL'}")
-sys.exit(0 if ratio <= 1.5 else 1)
+verdict = ("PASS" if ratio <= 1.5 else "FAIL") if check else "not checked (--quick)"
+print(f"ratio: {ratio:.2f} (target <= 1.5): {verdict}")
+sys.exit(0 if ratio <= 1.5 or not check else 1)
 PY

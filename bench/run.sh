@@ -510,7 +510,7 @@ main() {
         scenario_backup
         scenario_no_gateway
         scenario_nginx
-        "$HERE/auth-flood.sh" --jar "$JAR" $([ "$QUICK" = 1 ] && echo --requests 5000 --samples 500) | tee "$WORK/auth-flood.txt" || die "auth flood: the valid client's p99 rose above 1.5x"
+        "$HERE/auth-flood.sh" --jar "$JAR" $([ "$QUICK" = 1 ] && echo --quick) | tee "$WORK/auth-flood.txt" || die "auth flood: see $WORK/auth-flood.txt"
     fi
     if [ "$PROFILE" = 1 ]; then
         profile_get20 get20 "GET /prod/students, 20 students, authenticated"
