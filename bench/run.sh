@@ -648,6 +648,7 @@ main() {
         scenario_import
         scenario_no_gateway
         scenario_nginx
+        "$HERE/auth-flood.sh" --jar "$JAR" $([ "$QUICK" = 1 ] && echo --quick) | tee "$WORK/auth-flood.txt" || die "auth flood: see $WORK/auth-flood.txt"
     fi
     if [ "$PROFILE" = 1 ]; then
         profile_get20 get20 "GET /prod/students, 20 students, authenticated"

@@ -9,6 +9,7 @@ import dev.studentapi.core.lifecycle.KeyLifecycle;
 import dev.studentapi.core.usage.UsagePlanService;
 import dev.studentapi.core.usage.UsageService;
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * The control plane: Amazon API Gateway's REST API for API keys, usage plans and usage, on its own port,
@@ -59,8 +61,17 @@ public final class ControlPlaneServer implements AutoCloseable {
     public static ControlPlaneServer start(ControlPlaneSettings settings, ApiKeyService keys, UsagePlanService plans,
                                            UsageService usage, KeyLifecycle lifecycle, AuditTrail audit,
                                            Clock clock, String dataPlaneOpenApi, ConsoleOptions console) {
+        return start(settings, keys, plans, usage, lifecycle, audit, clock, dataPlaneOpenApi, console, Map.of());
+    }
+
+    /** As above, also answering {@code GET} on each path of {@code unsignedGets} without a signature. */
+    public static ControlPlaneServer start(ControlPlaneSettings settings, ApiKeyService keys, UsagePlanService plans,
+                                           UsageService usage, KeyLifecycle lifecycle, AuditTrail audit,
+                                           Clock clock, String dataPlaneOpenApi, ConsoleOptions console,
+                                           Map<String, Handler> unsignedGets) {
         PublishedApi api = new PublishedApi(plans.servedStage().stage(), settings.apiName(), clock.instant());
-        SignatureFilter signatures = new SignatureFilter(new SigV4Verifier(settings.credentials(), clock));
+        SignatureFilter signatures = new SignatureFilter(new SigV4Verifier(settings.credentials(), clock),
+                unsignedGets.keySet());
         PermissionFilter permissions = new PermissionFilter(settings.credentials(), settings.region(),
                 settings.accountId());
         ApiExport export = new ApiExport(dataPlaneOpenApi, settings.region(), settings.accountId());
@@ -68,6 +79,7 @@ public final class ControlPlaneServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.bindAddress();
             config.jetty.port = settings.port();
+            unsignedGets.forEach((path, handler) -> config.routes.get(path, handler));
             ControlPlaneRoutes.register(config.routes,
                     Console.create(ConsoleCredentials.of(settings.credentials()), console, clock), signatures,
                     permissions,

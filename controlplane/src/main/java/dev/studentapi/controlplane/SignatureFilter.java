@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -16,13 +17,23 @@ import java.util.UUID;
  */
 final class SignatureFilter implements Handler {
     private final SigV4Verifier verifier;
+    /** Paths answered without a signature: the operator's metrics and health checks. */
+    private final Set<String> unsignedPaths;
 
     SignatureFilter(SigV4Verifier verifier) {
+        this(verifier, Set.of());
+    }
+
+    SignatureFilter(SigV4Verifier verifier, Set<String> unsignedPaths) {
         this.verifier = verifier;
+        this.unsignedPaths = Set.copyOf(unsignedPaths);
     }
 
     @Override
     public void handle(Context ctx) {
+        if (unsignedPaths.contains(ctx.path())) {
+            return;
+        }
         ctx.header("x-amzn-RequestId", UUID.randomUUID().toString());
         if (Caller.of(ctx).isPresent()) {
             return; // a console session (with its CSRF token) already authenticated the request

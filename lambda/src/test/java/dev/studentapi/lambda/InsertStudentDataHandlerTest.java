@@ -6,6 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,6 +138,52 @@ class InsertStudentDataHandlerTest {
             assertThat(response.getBody()).isEqualTo("{\"message\":\"Missing required student information.\","
                     + "\"code\":\"VALIDATION_FAILED\","
                     + "\"errors\":{\"email\":{\"code\":\"REQUIRED\",\"message\":\"is required\"}}}");
+        }
+
+        /** The reference's object with one field replaced by raw JSON text. */
+        private APIGatewayProxyResponseEvent postWith(String field, String jsonValue) {
+            var event = ProxyEvents.load("post-students-object.json");
+            String body = "{\"studentid\":\"SV009\",\"name\":\"Trần Thị B\",\"class\":\"CNTT1\","
+                    + "\"birthdate\":\"2002-05-01\",\"email\":\"b@example.com\"}";
+            event.setBody(body.replaceFirst("\"" + field + "\":\"[^\"]*\"",
+                    java.util.regex.Matcher.quoteReplacement("\"" + field + "\":" + jsonValue)));
+            event.setIsBase64Encoded(false);
+            return handler.handleRequest(event, null);
+        }
+
+        @ParameterizedTest(name = "{0} = {1}")
+        @CsvSource(delimiter = '|', value = {
+                "email | \"a\\ud800@ex.com\"", "name | \"An\\u0000\"", "name | \"An\\u0085\"",
+                "class | \"C\\u2066NTT\"", "name | \"\\udc00An\""})
+        void hostileTextIsInvalidCharactersInThatFieldAndNothingIsStored(String field, String jsonValue) {
+            APIGatewayProxyResponseEvent response = postWith(field, jsonValue);
+
+            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(400);
+            assertThat(response.getBody()).contains("\"code\":\"VALIDATION_FAILED\"",
+                    "\"" + field + "\":{\"code\":\"INVALID_CHARACTERS\"");
+            assertThat(postWith("name", "\"Trần Thị B\"").getStatusCode()).as("SV009 was not stored").isEqualTo(201);
+        }
+
+        @Test
+        void aDecomposedVietnameseNameIsStoredInComposedForm() {
+            String decomposed = java.text.Normalizer.normalize("Nguyễn Thắng", java.text.Normalizer.Form.NFD);
+
+            APIGatewayProxyResponseEvent response = postWith("name", "\"" + decomposed + "\"");
+
+            assertThat(response.getStatusCode()).isEqualTo(201);
+            assertThat(response.getBody()).contains("\"name\":\"Nguyễn Thắng\"").doesNotContain(decomposed);
+        }
+
+        @Test
+        void aBodyMarkedBase64ThatIsNotIsInvalidDataNotAFailure() {
+            var event = ProxyEvents.load("post-students-object.json");
+            event.setBody("not base64 at all!");
+            event.setIsBase64Encoded(true);
+
+            APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+
+            assertThat(response.getStatusCode()).isEqualTo(400);
+            assertThat(response.getBody()).isEqualTo("{\"message\":\"Invalid data sent.\",\"code\":\"INVALID_JSON\"}");
         }
 
         @Test

@@ -23,7 +23,11 @@ import dev.studentapi.filesystem.DownloadResolver;
 import dev.studentapi.functions.DataPlaneAssembly;
 import dev.studentapi.functions.PageCursor;
 import dev.studentapi.server.config.ApiKeyStorage;
+import dev.studentapi.server.config.Engines;
 import dev.studentapi.server.config.Settings;
+import dev.studentapi.server.metrics.MeteredBucket;
+import dev.studentapi.server.metrics.MeteredMailer;
+import dev.studentapi.server.metrics.Metrics;
 
 import java.io.IOException;
 import java.net.URI;
@@ -36,7 +40,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,6 +72,8 @@ public final class Components implements AutoCloseable {
     public final KeyActivityTracker keyActivity;
     public final KeyLifecycle lifecycle;
     public final AuditTrail audit;
+    /** The server's meters (only a serving process adds the JVM's and exposes them). */
+    public final Metrics metrics = new Metrics();
     private final Adapters adapters;
     private final Stores stores;
     private final ApiKeyStorage.Mode keyStorage;
@@ -205,8 +214,9 @@ public final class Components implements AutoCloseable {
     private synchronized DataPlane builtDataPlane() {
         if (dataPlane == null) {
             Bucket bucket = adapters.bucket(publicBaseUrl);
-            DataPlaneAssembly assembly = DataPlaneAssembly.assemble(stores.students(), bucket.store(),
-                    adapters.mailer(), new DataPlaneAssembly.Mailing(settings.language(), settings.senderEmail(),
+            DataPlaneAssembly assembly = DataPlaneAssembly.assemble(stores.students(),
+                    new MeteredBucket(bucket.store(), metrics), new MeteredMailer(adapters.mailer(), metrics),
+                    new DataPlaneAssembly.Mailing(settings.language(), settings.senderEmail(),
                             settings.recipientEmail()), clock, pageCursors(settings.dataDir().cursorSigningKey()),
                     settings.backupRetention());
             dataPlane = new DataPlane(assembly, bucket.downloads());
@@ -242,6 +252,27 @@ public final class Components implements AutoCloseable {
             throw new IllegalStateException("Cannot read or create the page-cursor secret " + keyFile + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether each configured engine answers now: the store (a key lookup) and, when it is shared, the limiter;
+     * the map names those that do not, with their problem (empty when all answer).
+     */
+    public Map<String, String> readiness() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        try {
+            stores.keys().findById("-");
+        } catch (RuntimeException e) {
+            problems.put(settings.engines().store().name().toLowerCase(Locale.ROOT), String.valueOf(e.getMessage()));
+        }
+        if (settings.engines().limiter() == Engines.Limiter.REDIS) {
+            try {
+                adapters.probe(limits());
+            } catch (RuntimeException e) {
+                problems.put("redis", String.valueOf(e.getMessage()));
+            }
+        }
+        return problems;
     }
 
     @Override

@@ -11,10 +11,12 @@ import dev.studentapi.core.apikey.IssuedApiKey;
 import dev.studentapi.core.gateway.Gateway;
 import dev.studentapi.functions.DataPlaneAssembly;
 import dev.studentapi.functions.OpenApiDocument;
+import dev.studentapi.server.config.Engines;
 import dev.studentapi.server.config.Settings;
 import dev.studentapi.server.config.SettingsException;
 import dev.studentapi.server.http.DownloadRoute;
 import dev.studentapi.server.http.HttpApp;
+import dev.studentapi.server.metrics.OperationsRoutes;
 import io.javalin.Javalin;
 
 import java.io.UncheckedIOException;
@@ -40,16 +42,20 @@ public final class StudentApiServer {
 
     public static RunningServer start(Settings settings, Clock clock) {
         settings.requireDistinctPorts();
+        requireSharedCredentials(settings);
         AtomicReference<Integer> boundPort = new AtomicReference<>(settings.port());
         Components components = Components.build(settings, clock, () -> settings.publicBaseUrl(boundPort.get()));
         try {
+            LeftoverFiles.remove(settings.dataDir(), clock);
+            components.metrics.bindJvm();
             Gateway gateway = components.gateway();
             DataPlaneAssembly dataPlane = components.dataPlane();
             Optional<IssuedApiKey> created = components.bootstrap.ensureDefaults(gateway, settings.bootstrap());
             Javalin http = HttpApp.create(settings.host(), settings.port(), settings.stage(),
                     settings.corsAllowedOrigins(), settings.gatewayEnabled() ? Optional.of(gateway) : Optional.empty(),
                     dataPlane.functions(), Optional.of(dataPlane.backupFunctions()),
-                    components.downloads().map(DownloadRoute::new));
+                    components.downloads().map(DownloadRoute::new), settings.clientLimits(), clock,
+                    components.metrics);
             http.start();
             boundPort.set(http.port());
             AtomicReference<AdminCredentials> generated = new AtomicReference<>();
@@ -57,7 +63,8 @@ public final class StudentApiServer {
             try {
                 admin = ControlPlaneServer.start(controlPlaneSettings(settings, components, generated::set),
                         components.keys, components.plans, components.usage, components.lifecycle, components.audit,
-                        clock, OpenApiDocument.text(), ConsoleOptions.publishedAt(settings.publicBaseUrl(http.port())));
+                        clock, OpenApiDocument.text(), ConsoleOptions.publishedAt(settings.publicBaseUrl(http.port())),
+                        OperationsRoutes.of(components.metrics, settings.metricsToken(), components::readiness));
             } catch (RuntimeException e) {
                 http.stop();
                 throw e;
@@ -69,6 +76,19 @@ public final class StudentApiServer {
         } catch (RuntimeException e) {
             components.close();
             throw e;
+        }
+    }
+
+    /**
+     * Instances on a shared store serve one control plane, so they must share its credentials: generating them
+     * (each instance its own, in its own data directory) is refused.
+     */
+    private static void requireSharedCredentials(Settings settings) {
+        if (settings.engines().store() == Engines.Store.DYNAMODB && settings.adminAccessKeyId().isEmpty()
+                && settings.adminCredentialsFile().isEmpty()) {
+            throw new SettingsException("STORE=dynamodb: set ADMIN_ACCESS_KEY_ID and ADMIN_SECRET_ACCESS_KEY (or "
+                    + "ADMIN_CREDENTIALS_FILE), the same on every instance (generated control-plane credentials would "
+                    + "differ per instance)");
         }
     }
 

@@ -63,10 +63,13 @@ class BackupsDynamoDbHttpTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dataDir, Map.of("STORE", "dynamodb", "BUCKET", "s3",
+        Map<String, String> env = new java.util.HashMap<>(Map.of("STORE", "dynamodb", "BUCKET", "s3",
                 "AWS_ENDPOINT_URL", moto.endpoint().toString(), "AWS_ACCESS_KEY_ID", "test",
                 "AWS_SECRET_ACCESS_KEY", "test", "DYNAMODB_TABLE_PREFIX", prefix + "-", "S3_BUCKET_NAME", bucket,
-                "PLAN_RATE_LIMIT", "1000", "PLAN_BURST_LIMIT", "1000"), clock);
+                "PLAN_RATE_LIMIT", "1000", "PLAN_BURST_LIMIT", "1000"));
+        env.put("ADMIN_ACCESS_KEY_ID", "AKIASHAREDBYINSTANCES");
+        env.put("ADMIN_SECRET_ACCESS_KEY", "the-control-plane-secret-every-instance-shares");
+        server = TestServer.start(dataDir, env, clock);
         key = server.key();
     }
 

@@ -1,6 +1,8 @@
 package dev.studentapi.server;
 
 import dev.studentapi.server.cli.Main;
+import dev.studentapi.server.config.DataDirectory;
+import dev.studentapi.sqlite.SqliteDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +48,7 @@ class CliBuildsOnlyWhatItNeedsTest {
 
     @Test
     void keyAndPlanCommandsWithS3AndRedisConfiguredContactNeither() throws IOException {
+        SqliteDatabase.open(new DataDirectory(dataDir).database()).close(); // a server's data directory
         try (ServerSocketChannel aws = listening(); ServerSocketChannel redis = listening()) {
             Map<String, String> environment = Map.of("DATA_DIR", dataDir.toString(), "BUCKET", "s3", "MAIL", "ses",
                     "AWS_ENDPOINT_URL", "http://127.0.0.1:" + port(aws), "AWS_ACCESS_KEY_ID", "test",

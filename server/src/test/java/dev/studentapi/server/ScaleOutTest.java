@@ -80,6 +80,8 @@ class ScaleOutTest {
                 "AWS_SECRET_ACCESS_KEY", "test", "DYNAMODB_TABLE_PREFIX", prefix, "SENDER_EMAIL", SENDER));
         env.put("S3_BUCKET_NAME", "backups-" + prefix.toLowerCase().replace("-", ""));
         env.put("REDIS_URL", "redis://127.0.0.1:6379");
+        env.put("ADMIN_ACCESS_KEY_ID", "AKIASHAREDBYINSTANCES");
+        env.put("ADMIN_SECRET_ACCESS_KEY", "the-control-plane-secret-every-instance-shares");
         env.putAll(extra);
         return env;
     }

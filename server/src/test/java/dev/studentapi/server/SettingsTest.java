@@ -3,6 +3,7 @@ package dev.studentapi.server;
 import dev.studentapi.aws.AwsAccess;
 import dev.studentapi.core.text.Language;
 import dev.studentapi.core.usage.QuotaPeriod;
+import dev.studentapi.server.config.ClientLimits;
 import dev.studentapi.server.config.DataDirectory;
 import dev.studentapi.server.config.Settings;
 import dev.studentapi.server.config.SettingsException;
@@ -38,13 +39,25 @@ class SettingsTest {
         assertThat(settings.bootstrap().quota().period()).isEqualTo(QuotaPeriod.DAY);
     }
 
+    @Test
+    void clientLimitsDefaultAndAreRead() {
+        assertThat(Settings.fromEnvironment(Map.of()).clientLimits()).isEqualTo(ClientLimits.defaults());
+        ClientLimits read = Settings.fromEnvironment(Map.of("AUTH_FAILURE_LIMIT", "5",
+                "TRUSTED_PROXIES", "10.0.0.10, ::1", "HEADER_TIMEOUT", "3", "MAX_CONNECTIONS", "200")).clientLimits();
+        assertThat(read).isEqualTo(new ClientLimits(5, java.util.List.of("10.0.0.10", "::1"),
+                java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(30), 200));
+        assertThat(Settings.fromEnvironment(Map.of("METRICS_TOKEN", "t0ken")).metricsToken()).hasValue("t0ken");
+    }
+
     @ParameterizedTest
     @CsvSource({"PORT,eighty", "PORT,70000", "LOCALE,fr", "PLAN_QUOTA_PERIOD,YEAR", "PLAN_RATE_LIMIT,-1",
             "PLAN_BURST_LIMIT,0", "PLAN_QUOTA_LIMIT,lots", "STAGE,pr od", "S3_BUCKET_NAME,Bad_Bucket",
             "SENDER_EMAIL,nobody", "CORS_ALLOWED_ORIGINS,example.com", "SMTP_STARTTLS,maybe", "STORE,mysql",
             "BUCKET,ftp", "MAIL,pigeon", "LIMITER,memcached", "AWS_REGION,moon", "AWS_DEFAULT_REGION,moon",
             "AWS_ENDPOINT_URL,localhost:4566", "REDIS_URL,127.0.0.1:6379", "BACKUP_SCHEDULE,cron(0 0 * * * *)",
-            "BACKUP_SCHEDULE,daily", "BACKUP_TIMEZONE,Mars/Olympus", "GATEWAY,maybe", "ADMIN_PORT,-1"})
+            "BACKUP_SCHEDULE,daily", "BACKUP_TIMEZONE,Mars/Olympus", "GATEWAY,maybe", "ADMIN_PORT,-1",
+            "AUTH_FAILURE_LIMIT,0", "AUTH_FAILURE_LIMIT,many", "TRUSTED_PROXIES,lb.internal", "HEADER_TIMEOUT,0",
+            "MAX_CONNECTIONS,none", "LOG_FORMAT,xml"})
     void malformedValuesStopStartUpNamingTheVariable(String name, String value) {
         Map<String, String> env = name.startsWith("SMTP") ? Map.of("SMTP_HOST", "mail.test", name, value)
                 : Map.of(name, value);

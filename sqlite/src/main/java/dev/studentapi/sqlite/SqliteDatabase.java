@@ -68,7 +68,9 @@ public final class SqliteDatabase implements AutoCloseable {
         try {
             int found = database.write("migrate the schema", SqliteSchema::migrate);
             commits.mapWalIndex(absolute);
-            if (found < SqliteSchema.LATEST) {
+            if (found == 0) {
+                LOG.info("SQLite database {} created (schema version {})", absolute, SqliteSchema.LATEST);
+            } else if (found < SqliteSchema.LATEST) {
                 LOG.info("SQLite database {} upgraded from schema version {} to {}", absolute, found,
                         SqliteSchema.LATEST);
             }

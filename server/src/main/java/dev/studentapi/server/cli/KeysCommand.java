@@ -213,7 +213,7 @@ final class KeysCommand {
                 throw new picocli.CommandLine.ParameterException(keys.main.spec.commandLine(),
                         "MODE must be hash or encrypted, not " + mode);
             }
-            Settings settings = Settings.fromEnvironment(keys.main.environment);
+            Settings settings = Stores.existing(keys.main);
             try (Components c = Components.toMigrateKeyStorage(settings, Clock.systemUTC(),
                     () -> settings.publicBaseUrl(settings.port()), target)) {
                 ApiKeyValues.Migration done = c.migrateKeyStorage();

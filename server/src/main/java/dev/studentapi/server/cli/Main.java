@@ -1,13 +1,17 @@
 package dev.studentapi.server.cli;
 
 import dev.studentapi.core.Refusal;
+import dev.studentapi.core.StoreException;
 import dev.studentapi.server.config.SettingsException;
 import dev.studentapi.server.logging.ConsoleLogging;
 import picocli.CommandLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The {@code student-api} command: {@code serve}, the console's key, plan and usage tasks, student import/export. */
@@ -17,12 +21,18 @@ import java.util.Map;
                 WarmUpCommand.class, StudentsCommand.class, AuditCommand.class})
 public final class Main implements Runnable {
 
-    final Map<String, String> environment;
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private final Map<String, String> environment;
     /** Standard output as bytes, for the commands that write files (an export). */
     final OutputStream stdout;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "The server's data directory (default: DATA_DIR, else ./data).")
+    String dataDir;
 
     Main(Map<String, String> environment, OutputStream stdout) {
         this.environment = environment;
@@ -32,6 +42,16 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The environment the command runs in, with {@code --data-dir} as {@code DATA_DIR} when given. */
+    Map<String, String> environment() {
+        if (dataDir == null) {
+            return environment;
+        }
+        Map<String, String> chosen = new HashMap<>(environment);
+        chosen.put("DATA_DIR", dataDir);
+        return chosen;
     }
 
     public static void main(String[] args) {
@@ -62,8 +82,19 @@ public final class Main implements Runnable {
                 line.getErr().println("error: " + e.getMessage());
                 return 2;
             }
+            if (e instanceof StoreException unreachable) {
+                LOG.debug("an engine could not be reached", unreachable);
+                line.getErr().println("error: " + firstLine(unreachable.getMessage()));
+                return 1;
+            }
             throw e;
         });
         return commandLine.execute(args);
+    }
+
+    /** The first line of an engine's message, at most 300 characters (the SDKs' messages run on). */
+    private static String firstLine(String message) {
+        String line = message == null ? "an engine could not be reached" : message.lines().findFirst().orElse("");
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 }

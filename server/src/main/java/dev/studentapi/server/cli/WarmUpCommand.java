@@ -55,7 +55,6 @@ final class WarmUpCommand implements Runnable {
                 expect(client, HttpRequest.newBuilder(URI.create(server.invokeUrl() + "/students"))
                         .header("x-api-key", key).build(), 200);
             }
-            main.spec.commandLine().getOut().println("warm-up done");
         } finally {
             deleteQuietly(folder);
         }

@@ -16,6 +16,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -58,7 +59,9 @@ public record Settings(
         BackupRetention backupRetention,
         Optional<Path> adminCredentialsFile,
         String adminAccountId,
-        ApiKeyStorage apiKeyStorage) {
+        ApiKeyStorage apiKeyStorage,
+        ClientLimits clientLimits,
+        Optional<String> metricsToken) {
 
     /** Every variable the server reads, the AWS ones included; a config file naming any other is refused. */
     public static final Set<String> VARIABLES = Stream.concat(AwsAccess.VARIABLES.stream(), Stream.of("HOST",
@@ -68,7 +71,8 @@ public record Settings(
             "ADMIN_PORT", "ADMIN_ACCESS_KEY_ID", "ADMIN_SECRET_ACCESS_KEY", "ADMIN_REGION", "STORE", "BUCKET", "MAIL",
             "LIMITER", "DYNAMODB_TABLE_PREFIX", "REDIS_URL", "BACKUP_SCHEDULE", "BACKUP_TIMEZONE", "GATEWAY",
             "BACKUP_RETENTION", "ADMIN_CREDENTIALS_FILE", "ADMIN_ACCOUNT_ID",
-            "API_KEY_STORAGE", "API_KEY_ENCRYPTION_KEY"))
+            "API_KEY_STORAGE", "API_KEY_ENCRYPTION_KEY", "AUTH_FAILURE_LIMIT", "TRUSTED_PROXIES", "HEADER_TIMEOUT",
+            "MAX_CONNECTIONS", "LOG_FORMAT", "METRICS_TOKEN"))
             .collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
@@ -122,6 +126,7 @@ public record Settings(
     }
 
     private static Settings parse(Environment v) {
+        v.choice("LOG_FORMAT", LogFormat.TEXT, LogFormat.class); // read by the logging itself, checked here
         Language language = v.parsed("LOCALE", code -> Language.fromCode(code).orElseThrow(), "en or vi")
                 .orElse(Language.EN);
         QuotaPeriod period = v.choice("PLAN_QUOTA_PERIOD", QuotaPeriod.DAY, QuotaPeriod.class);
@@ -178,7 +183,25 @@ public record Settings(
                 v.optional("ADMIN_CREDENTIALS_FILE").map(Path::of),
                 v.matching("ADMIN_ACCOUNT_ID", "123456789012", ACCOUNT, "a 12-digit AWS account id"),
                 new ApiKeyStorage(v.choice("API_KEY_STORAGE", ApiKeyStorage.Mode.HASH, ApiKeyStorage.Mode.class),
-                        v.optional("API_KEY_ENCRYPTION_KEY")));
+                        v.optional("API_KEY_ENCRYPTION_KEY")),
+                clientLimits(v),
+                v.optional("METRICS_TOKEN"));
+    }
+
+    private static final Pattern ADDRESSES = Pattern.compile("[0-9A-Fa-f.:]+(\\s*,\\s*[0-9A-Fa-f.:]+)*");
+
+    private enum LogFormat { TEXT, JSON }
+
+    private static ClientLimits clientLimits(Environment v) {
+        String proxies = v.matching("TRUSTED_PROXIES", "", Pattern.compile("|" + ADDRESSES.pattern()),
+                "a comma-separated list of IP addresses");
+        return new ClientLimits(
+                v.integer("AUTH_FAILURE_LIMIT", ClientLimits.DEFAULT_AUTH_FAILURE_LIMIT, 1, 1_000_000),
+                proxies.isBlank() ? List.of() : List.of(proxies.strip().split("\\s*,\\s*")),
+                Duration.ofSeconds(v.integer("HEADER_TIMEOUT",
+                        (int) ClientLimits.DEFAULT_HEADER_TIMEOUT.toSeconds(), 1, 3600)),
+                ClientLimits.IDLE_TIMEOUT,
+                v.integer("MAX_CONNECTIONS", ClientLimits.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000));
     }
 
     private enum Switch { ON, OFF }

@@ -24,7 +24,33 @@ public final class DownloadRoute {
                 ctx.queryParam("expires"), ctx.queryParam("signature"));
         if (target instanceof Target.Found found) {
             serve(ctx, found, replies);
-        } else if (target instanceof Target.Missing) {
+        } else {
+            refuse(ctx, target, replies);
+        }
+    }
+
+    /** HEAD: the headers a GET of the same link would answer, with the file's length, and no body. */
+    void head(Context ctx, DataPlaneReplies replies) throws IOException {
+        Target target = links.resolve(ctx.pathParam("bucket"), ctx.pathParam("key"),
+                ctx.queryParam("expires"), ctx.queryParam("signature"));
+        if (!(target instanceof Target.Found found)) {
+            refuse(ctx, target, replies);
+            return;
+        }
+        long length;
+        try {
+            length = Files.size(found.file());
+        } catch (NoSuchFileException e) {
+            JsonReplies.send(ctx, replies.notFound());
+            return;
+        }
+        describe(ctx, found);
+        ctx.header("Content-Length", Long.toString(length));
+        ctx.status(200);
+    }
+
+    private static void refuse(Context ctx, Target target, DataPlaneReplies replies) {
+        if (target instanceof Target.Missing) {
             JsonReplies.send(ctx, replies.notFound());
         } else if (target instanceof Target.Expired) {
             JsonReplies.send(ctx, replies.linkExpired());
@@ -41,9 +67,13 @@ public final class DownloadRoute {
             JsonReplies.send(ctx, replies.notFound()); // deleted since it was found
             return;
         }
+        describe(ctx, found);
+        ctx.result(in);
+    }
+
+    private static void describe(Context ctx, Target.Found found) {
         ctx.contentType("application/json")
                 .header("Content-Disposition", "attachment; filename=\"" + found.file().getFileName() + "\"")
                 .header("Cache-Control", "private, no-store");
-        ctx.result(in);
     }
 }

@@ -2,30 +2,66 @@ package dev.studentapi.server.http;
 
 import dev.studentapi.core.gateway.Admission;
 import dev.studentapi.core.gateway.Gateway;
+import dev.studentapi.functions.ApiResponse;
 import dev.studentapi.functions.DataPlaneReplies;
+import dev.studentapi.server.metrics.Metrics;
 import io.javalin.http.Context;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The API Gateway in front of the data plane, as a before-step of the routes that need a key: checks the key,
- * throttle and quota, leaves the key's id for the access log, and answers a refusal with API Gateway's body.
+ * The API Gateway in front of the data plane, as a before-step of the routes that need a key: refuses an address
+ * that failed too often (429, before any lookup), checks the key, throttle and quota, counts a key that is refused
+ * against its address, leaves the key's id for the access log, and answers a refusal with API Gateway's body.
  */
 final class GatewayFilter {
 
     private final Gateway gateway;
+    private final KeyAttempts attempts;
+    private final Metrics metrics;
 
-    GatewayFilter(Gateway gateway) {
+    GatewayFilter(Gateway gateway, KeyAttempts attempts, Metrics metrics) {
         this.gateway = gateway;
+        this.attempts = attempts;
+        this.metrics = metrics;
     }
 
     void admit(Context ctx) {
-        Admission admission = gateway.admit(ctx.header("x-api-key"));
-        keyId(admission).ifPresent(id -> ctx.attribute(RequestAttributes.KEY_ID, id));
-        if (!(admission instanceof Admission.Admitted)) {
-            JsonReplies.send(ctx, DataPlaneReplies.refusal(admission));
-            ctx.skipRemainingHandlers();
+        String key = ctx.header("x-api-key");
+        boolean presented = key != null && !key.isEmpty();
+        String address = presented ? attempts.addresses().of(ctx) : null;
+        if (presented) {
+            Optional<Duration> wait = attempts.failures().refusal(address);
+            if (wait.isPresent()) {
+                metrics.refusal("too_many_failures");
+                refuse(ctx, DataPlaneReplies.refusal(new Admission.Throttled("-", wait.get()))); // API Gateway's 429
+                return;
+            }
         }
+        Admission admission = gateway.admit(key);
+        keyId(admission).ifPresent(id -> ctx.attribute(RequestAttributes.KEY_ID, id));
+        if (admission instanceof Admission.Admitted) {
+            metrics.quotaCharge();
+            return;
+        }
+        metrics.refusal(reason(admission));
+        if (presented && admission instanceof Admission.Forbidden) {
+            attempts.failures().failed(address);
+        }
+        refuse(ctx, DataPlaneReplies.refusal(admission));
+    }
+
+    private static void refuse(Context ctx, ApiResponse refusal) {
+        JsonReplies.send(ctx, refusal);
+        ctx.skipRemainingHandlers();
+    }
+
+    private static String reason(Admission admission) {
+        if (admission instanceof Admission.Throttled) {
+            return "throttled";
+        }
+        return admission instanceof Admission.QuotaExceeded ? "quota_exceeded" : "forbidden";
     }
 
     private static Optional<String> keyId(Admission admission) {

@@ -7,15 +7,22 @@ import dev.studentapi.functions.BackupFunctions;
 import dev.studentapi.functions.DataPlaneReplies;
 import dev.studentapi.functions.OpenApiDocument;
 import dev.studentapi.functions.StudentFunctions;
+import dev.studentapi.server.config.ClientLimits;
+import dev.studentapi.server.metrics.Metrics;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Builds the data-plane HTTP server: its route table behind the gateway, downloads, the web page and headers. */
 public final class HttpApp {
@@ -42,26 +49,54 @@ public final class HttpApp {
     public static Javalin create(String host, int port, String stage, List<String> corsOrigins,
                                  Optional<Gateway> gateway, StudentFunctions functions,
                                  Optional<BackupFunctions> backups, Optional<DownloadRoute> downloads) {
+        return create(host, port, stage, corsOrigins, gateway, functions, backups, downloads,
+                ClientLimits.defaults(), Clock.systemUTC(), new Metrics());
+    }
+
+    /**
+     * The same, allowing each client what {@code limits} says ({@code clock} times its failed key attempts), and
+     * counting requests, refusals, charges and store errors in {@code metrics}.
+     */
+    public static Javalin create(String host, int port, String stage, List<String> corsOrigins,
+                                 Optional<Gateway> gateway, StudentFunctions functions,
+                                 Optional<BackupFunctions> backups, Optional<DownloadRoute> downloads,
+                                 ClientLimits limits, Clock clock, Metrics metrics) {
+        KeyAttempts attempts = new KeyAttempts(limits.authFailureLimit(), limits.trustedProxies(), clock);
         Cors cors = new Cors(corsOrigins);
         DataPlaneReplies replies = functions.replies();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.jetty.host = host;
-            config.jetty.port = port;
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new ConnectionLimits(
+                        new HttpConnectionFactory(http), limits.headerTimeout(), limits.maxConnections(),
+                        new ProtocolReplies(replies).forStatus(503), cors.policy().headers(null)));
+                connector.setHost(host);
+                connector.setPort(port);
+                connector.setIdleTimeout(limits.idleTimeout().toMillis());
+                return connector;
+            });
             config.http.maxRequestSize = BodyLimit.MAX_BODY_BYTES;
             config.http.generateEtags = false;
             config.router.ignoreTrailingSlashes = true;
-            config.requestLogger.http(HttpApp::logAccess);
-            config.jetty.modifyServletContextHandler(context -> context.insertHandler(
-                    new ResponseHeaders(cors.policy())));
+            config.requestLogger.http((ctx, millis) -> {
+                logAccess(ctx, millis);
+                metrics.request(routeOf(ctx), ctx.method().name(), ctx.statusCode(), (long) (millis * 1_000_000L));
+            });
+            config.jetty.modifyServletContextHandler(context -> {
+                context.insertHandler(new EncodedUriCheck());
+                context.insertHandler(new ResponseHeaders(cors.policy()));
+            });
             config.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors(replies, cors.policy())));
             config.routes.beforeMatched(Route.keyedOnly(new BodyLimit(replies)::check));
-            gateway.ifPresent(gate -> config.routes.beforeMatched(Route.keyedOnly(new GatewayFilter(gate)::admit)));
+            gateway.ifPresent(gate -> config.routes.beforeMatched(
+                    Route.keyedOnly(new GatewayFilter(gate, attempts, metrics)::admit)));
             for (Route route : DataPlaneRoutes.table(stage, functions, backups, cors, replies)) {
                 config.routes.addHttpHandler(route.method(), route.path(), route.handler(), route.roles());
             }
-            downloads.ifPresent(route -> config.routes.get("/downloads/{bucket}/<key>",
-                    ctx -> route.handle(ctx, replies)));
+            downloads.ifPresent(route -> {
+                config.routes.get("/downloads/{bucket}/<key>", ctx -> route.handle(ctx, replies));
+                config.routes.head("/downloads/{bucket}/<key>", ctx -> route.head(ctx, replies));
+            });
             config.routes.get("/config.json", ctx -> ctx.contentType("application/json")
                     .result("{\"apiBaseUrl\":\"/" + stage + "\"}"));
             byte[] openApi = OpenApiDocument.forStage(stage);
@@ -72,12 +107,12 @@ public final class HttpApp {
             config.routes.get("/<file>", webPage::handle);
             config.routes.head("/", webPage::handle);
             config.routes.head("/<file>", webPage::handle);
-            failures(config, replies);
+            failures(config, replies, metrics);
         });
     }
 
     /** Javalin's own refusals and every exception, answered through the data plane's replies. */
-    private static void failures(JavalinConfig config, DataPlaneReplies replies) {
+    private static void failures(JavalinConfig config, DataPlaneReplies replies, Metrics metrics) {
         config.routes.error(404, ctx -> {
             if (ctx.attribute(RequestAttributes.ANSWERED) == null) {
                 JsonReplies.send(ctx, replies.notFound());
@@ -86,10 +121,20 @@ public final class HttpApp {
         config.routes.exception(HttpResponseException.class, (e, ctx) -> JsonReplies.send(ctx,
                 protocolError(e, replies)));
         config.routes.exception(StoreException.class, (e, ctx) -> {
+            metrics.storeError();
             LOG.warn("request {} refused: {}", ctx.attribute(RequestAttributes.REQUEST_ID), e.getMessage());
             JsonReplies.send(ctx, replies.failure(e));
         });
+        ProtocolReplies unreadable = new ProtocolReplies(replies);
         config.routes.exception(Exception.class, (e, ctx) -> {
+            OptionalInt clientStatus = ClientFaults.statusOf(e);
+            if (clientStatus.isPresent()) {
+                LOG.warn("request {} refused: {}", ctx.attribute(RequestAttributes.REQUEST_ID),
+                        ClientFaults.describe(e));
+                ctx.header("Connection", "close");
+                JsonReplies.send(ctx, unreadable.forStatus(clientStatus.getAsInt()));
+                return;
+            }
             LOG.error("request {} failed", ctx.attribute(RequestAttributes.REQUEST_ID), e);
             JsonReplies.send(ctx, replies.failure(e));
         });
@@ -103,6 +148,12 @@ public final class HttpApp {
             case 413 -> replies.payloadTooLarge();
             default -> replies.failure(e);
         };
+    }
+
+    /** The template of the route that answered ({@code /prod/students/{studentid}}), "unmatched" for none. */
+    private static String routeOf(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        return endpoint == null ? "unmatched" : endpoint.path;
     }
 
     /** One line per request: id, client address, method, path, status, time and key id (never the value). */

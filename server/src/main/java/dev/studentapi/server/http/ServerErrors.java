@@ -9,28 +9,33 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 
 /**
  * The answers of the web server itself to requests that never reach a route (a malformed URI or header, a URI or
  * headers too long): the data plane's JSON bodies with their codes and the CORS headers, instead of HTML pages.
- * A 4xx keeps its status; any but 404 and 413 is answered as data that cannot be read ({@code INVALID_JSON}).
+ * A 4xx keeps its status ({@link ProtocolReplies}); a failure whose cause the client made is its 4xx, logged in one
+ * line; any other is an internal error, logged with its trace.
  */
 final class ServerErrors extends ErrorHandler {
 
-    private final DataPlaneReplies replies;
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApp.class);
+
+    private final ProtocolReplies replies;
     private final CorsPolicy cors;
 
     ServerErrors(DataPlaneReplies replies, CorsPolicy cors) {
-        this.replies = replies;
+        this.replies = new ProtocolReplies(replies);
         this.cors = cors;
     }
 
     @Override
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
                                     Callback callback) {
-        ApiResponse reply = replyFor(status);
+        ApiResponse reply = replies.forStatus(statusFor(request, status, cause));
         response.setStatus(reply.status());
         write(response.getHeaders(), reply, request.getHeaders().get(HttpHeader.ORIGIN));
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
@@ -43,14 +48,25 @@ final class ServerErrors extends ErrorHandler {
         headers.put(HttpHeader.CACHE_CONTROL, "no-store");
     }
 
-    /** The reply for a status: a 4xx keeps its status, anything else is an internal error. */
-    private ApiResponse replyFor(int status) {
-        if (status < 400 || status >= 500) {
-            return replies.failure(new IllegalStateException("HTTP " + status));
+    /** The status to answer: the client's own fault's when the cause is one, else the server's. */
+    private static int statusFor(Request request, int status, Throwable cause) {
+        if (cause == null) {
+            return status;
         }
-        ApiResponse reply = status == 404 ? replies.notFound()
-                : status == 413 ? replies.payloadTooLarge()
-                : replies.invalidJson();
-        return new ApiResponse(status, reply.headers(), reply.body());
+        int clientStatus = ClientFaults.statusOf(cause).orElse(0);
+        if (clientStatus != 0) {
+            LOG.warn("request {} refused: {}", requestId(request), ClientFaults.describe(cause));
+            return clientStatus;
+        }
+        if (status >= 500) {
+            LOG.error("request {} failed", requestId(request), cause);
+        }
+        return status;
+    }
+
+    /** The request's id, or "-" for one refused before it was given one (while its head was read). */
+    private static Object requestId(Request request) {
+        Object id = request.getAttribute(RequestAttributes.REQUEST_ID);
+        return id == null ? "-" : id;
     }
 }

@@ -4,11 +4,13 @@ import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +24,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The server's logging, set up in code rather than from an XML file (reading one costs a good part of start-up):
- * one line per event on standard error, INFO and up, Jetty and Javalin at WARN. A background thread formats the
+ * one line per event on standard error, INFO and up, Jetty and Javalin at WARN (Jetty's HTTP parser at ERROR: the
+ * server logs each request it cannot read in one line of its own). A background thread formats the
  * lines (a request never waits for the log) into a 64 KiB buffer written out every {@link #FLUSH_MILLIS} ms,
  * so that an access line per request at tens of thousands of requests per second costs a write per batch, not
- * per line. Only when {@link #QUEUE_LINES} lines wait does a line get dropped. A file named by
- * {@code -Dlogback.configurationFile} replaces all of it.
+ * per line. Only when {@link #QUEUE_LINES} lines wait does a line get dropped. With {@code LOG_FORMAT=json}
+ * every line is one JSON object instead. A file named by {@code -Dlogback.configurationFile}, or a
+ * {@code logback-test.xml} on the class path (the tests'), replaces all of it.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
@@ -38,13 +42,11 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null) {
+        if (System.getProperty("logback.configurationFile") != null
+                || ConsoleLogging.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern(PATTERN);
-        encoder.start();
+        Encoder<ILoggingEvent> encoder = encoder(context, System.getenv("LOG_FORMAT"));
 
         BufferedOutputStream stderr = new BufferedOutputStream(new FileOutputStream(FileDescriptor.err),
                 BUFFER_BYTES);
@@ -76,7 +78,33 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         root.addAppender(async);
         context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
         context.getLogger("io.javalin").setLevel(Level.WARN);
+        // a request the parser refuses is logged once, as the server's own one-line warning
+        context.getLogger("org.eclipse.jetty.http.HttpParser").setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * One JSON object per line (timestamp, level, logger, thread, message, key-value pairs, throwable) when
+     * {@code LOG_FORMAT} is {@code json}; else the text pattern.
+     */
+    static Encoder<ILoggingEvent> encoder(LoggerContext context, String format) {
+        if ("json".equalsIgnoreCase(format == null ? "" : format.strip())) {
+            JsonEncoder json = new JsonEncoder();
+            json.setContext(context);
+            json.setWithSequenceNumber(false);
+            json.setWithNanoseconds(false);
+            json.setWithContext(false);
+            json.setWithFormattedMessage(true);
+            json.setWithMessage(false);
+            json.setWithArguments(false);
+            json.start();
+            return json;
+        }
+        PatternLayoutEncoder text = new PatternLayoutEncoder();
+        text.setContext(context);
+        text.setPattern(PATTERN);
+        text.start();
+        return text;
     }
 
     /** Writes out every line still queued or buffered and stops logging: the last thing before the JVM exits. */

@@ -1,0 +1,48 @@
+package dev.studentapi.server.http;
+
+import org.eclipse.jetty.http.HttpException;
+
+import java.io.EOFException;
+import java.util.OptionalInt;
+
+/**
+ * Tells the failures a client caused (a body it broke off or chunked wrongly, a path it escaped badly) from the
+ * server's own, by the cause chain: the web server marks what it could not read with a 4xx status, and a body
+ * that ends early is an end of file. A client's failure is answered with its status and logged in one line.
+ */
+final class ClientFaults {
+
+    private ClientFaults() {
+    }
+
+    /** The 4xx status of a failure the client caused, or empty for the server's own. */
+    static OptionalInt statusOf(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
+            if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return OptionalInt.of(http.getCode());
+            }
+            if (cause instanceof HttpException http && http.getCode() == 505) {
+                return OptionalInt.of(505);
+            }
+            if (cause instanceof EOFException) {
+                return OptionalInt.of(400);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** What to log of a client's failure: its message and those of its causes, without a trace. */
+    static String describe(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 4; cause = cause.getCause(), depth++) {
+            if (text.length() > 0) {
+                text.append(": ");
+            }
+            text.append(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        }
+        String line = text.toString().replaceAll("[\\r\\n\\t]", " ");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}
