@@ -109,6 +109,7 @@ class KeyLifecycleCliTest {
 
     @Test
     void refusesATimeThatIsNotAnIsoTime() {
+        server();
         String id = field(ok("keys", "create", "--name", "k").out(), "id");
 
         Result refused = cli("keys", "expire", id, "tomorrow");

@@ -83,7 +83,7 @@ class UnreachableEngineStartTest {
 
         assertThat(exit.status()).isEqualTo(2);
         assertThat(exit.errors()).containsExactly("error: STORE=dynamodb: set ADMIN_ACCESS_KEY_ID and "
-                + "ADMIN_SECRET_ACCESS_KEY, the same on every instance (generated control-plane credentials would "
-                + "differ per instance)");
+                + "ADMIN_SECRET_ACCESS_KEY (or ADMIN_CREDENTIALS_FILE), the same on every instance (generated "
+                + "control-plane credentials would differ per instance)");
     }
 }
