@@ -42,6 +42,13 @@ public final class DataPlaneReplies {
         throw new IllegalArgumentException("an admitted request is no refusal: " + admission);
     }
 
+    /**
+     * API Gateway's 403 for a path or method its API does not define: it answers so before looking at any key.
+     */
+    public static ApiResponse missingAuthenticationToken() {
+        return gatewayRefusal(403, "MissingAuthenticationTokenException", "Missing Authentication Token", null);
+    }
+
     /** API Gateway's own shape: exactly {@code {"message": ...}}, its kind in {@code x-amzn-ErrorType}. */
     private static ApiResponse gatewayRefusal(int status, String errorType, String message, Duration retryAfter) {
         Map<String, String> headers = new LinkedHashMap<>();

@@ -55,7 +55,7 @@ public final class StudentApiServer {
                     settings.corsAllowedOrigins(), settings.gatewayEnabled() ? Optional.of(gateway) : Optional.empty(),
                     dataPlane.functions(), Optional.of(dataPlane.backupFunctions()),
                     components.downloads().map(DownloadRoute::new), settings.clientLimits(), clock,
-                    components.metrics);
+                    components.metrics, settings.unknownRoutes());
             http.start();
             boundPort.set(http.port());
             AtomicReference<AdminCredentials> generated = new AtomicReference<>();

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * The data plane's route table (SPEC §3 and the records routes): the stage's resources, what each method does and
  * which statuses it answers, a preflight answer on each path, and 405 with {@code Allow} for the other methods.
  * Only the resources' own methods need a key, so preflights and 405s are never charged; unknown paths match no
- * entry and get the server's 404. The OpenAPI document lists exactly these operations and statuses.
+ * entry and get the server's 404. With {@code UNKNOWN_ROUTES=aws} the other methods get API Gateway's 403 instead
+ * of 405, still before any key check. The OpenAPI document lists exactly these operations and statuses.
  */
 final class DataPlaneRoutes {
 
@@ -110,10 +111,10 @@ final class DataPlaneRoutes {
 
     /**
      * Every route of {@code stage}. The stage root is an alias of {@code /students}; a trailing slash is the same
-     * path (the router ignores it).
+     * path (the router ignores it). A method a path does not allow gets {@code undefined} when present, else 405.
      */
     static List<Route> table(String stage, StudentFunctions functions, Optional<BackupFunctions> backups, Cors cors,
-                             DataPlaneReplies replies) {
+                             DataPlaneReplies replies, Optional<ApiResponse> undefined) {
         Map<String, List<HandlerType>> allowed = new LinkedHashMap<>();
         List<Route> routes = new ArrayList<>();
         for (Action action : actions(stage, functions, backups)) {
@@ -127,7 +128,8 @@ final class DataPlaneRoutes {
             String preflight = reference.contains(path) ? CorsPolicy.ALLOW_METHODS : allowHeader(methods);
             routes.add(new Route(HandlerType.OPTIONS, path, ctx -> cors.preflight(ctx, preflight),
                     Route.Access.OPEN));
-            ApiResponse notAllowed = replies.methodNotAllowed(methods.stream().map(HandlerType::name).toList());
+            ApiResponse notAllowed = undefined.orElseGet(() -> replies.methodNotAllowed(
+                    methods.stream().map(HandlerType::name).toList()));
             REFUSED_METHODS.stream().filter(method -> !methods.contains(method)).forEach(method -> routes.add(
                     new Route(method, path, ctx -> JsonReplies.send(ctx, notAllowed), Route.Access.OPEN)));
         });

@@ -8,6 +8,7 @@ import dev.studentapi.functions.DataPlaneReplies;
 import dev.studentapi.functions.OpenApiDocument;
 import dev.studentapi.functions.StudentFunctions;
 import dev.studentapi.server.config.ClientLimits;
+import dev.studentapi.server.config.UnknownRoutes;
 import dev.studentapi.server.metrics.Metrics;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -50,20 +51,24 @@ public final class HttpApp {
                                  Optional<Gateway> gateway, StudentFunctions functions,
                                  Optional<BackupFunctions> backups, Optional<DownloadRoute> downloads) {
         return create(host, port, stage, corsOrigins, gateway, functions, backups, downloads,
-                ClientLimits.defaults(), Clock.systemUTC(), new Metrics());
+                ClientLimits.defaults(), Clock.systemUTC(), new Metrics(), UnknownRoutes.DEFAULT);
     }
 
     /**
-     * The same, allowing each client what {@code limits} says ({@code clock} times its failed key attempts), and
-     * counting requests, refusals, charges and store errors in {@code metrics}.
+     * The same, allowing each client what {@code limits} says ({@code clock} times its failed key attempts),
+     * counting requests, refusals, charges and store errors in {@code metrics}, and answering a path or method the
+     * data plane does not define as {@code unknownRoutes} says.
      */
     public static Javalin create(String host, int port, String stage, List<String> corsOrigins,
                                  Optional<Gateway> gateway, StudentFunctions functions,
                                  Optional<BackupFunctions> backups, Optional<DownloadRoute> downloads,
-                                 ClientLimits limits, Clock clock, Metrics metrics) {
+                                 ClientLimits limits, Clock clock, Metrics metrics, UnknownRoutes unknownRoutes) {
         KeyAttempts attempts = new KeyAttempts(limits.authFailureLimit(), limits.trustedProxies(), clock);
         Cors cors = new Cors(corsOrigins);
         DataPlaneReplies replies = functions.replies();
+        Optional<ApiResponse> undefined = unknownRoutes == UnknownRoutes.AWS
+                ? Optional.of(DataPlaneReplies.missingAuthenticationToken()) : Optional.empty();
+        ApiResponse unmatched = undefined.orElseGet(replies::notFound);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.addConnector((server, http) -> {
@@ -90,7 +95,7 @@ public final class HttpApp {
             config.routes.beforeMatched(Route.keyedOnly(new BodyLimit(replies)::check));
             gateway.ifPresent(gate -> config.routes.beforeMatched(
                     Route.keyedOnly(new GatewayFilter(gate, attempts, metrics)::admit)));
-            for (Route route : DataPlaneRoutes.table(stage, functions, backups, cors, replies)) {
+            for (Route route : DataPlaneRoutes.table(stage, functions, backups, cors, replies, undefined)) {
                 config.routes.addHttpHandler(route.method(), route.path(), route.handler(), route.roles());
             }
             downloads.ifPresent(route -> {
@@ -102,24 +107,28 @@ public final class HttpApp {
             byte[] openApi = OpenApiDocument.forStage(stage);
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             config.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"ok\"}"));
-            WebAssets webPage = new WebAssets(replies);
+            WebAssets webPage = new WebAssets(unmatched);
             config.routes.get("/", webPage::handle);
             config.routes.get("/<file>", webPage::handle);
             config.routes.head("/", webPage::handle);
             config.routes.head("/<file>", webPage::handle);
-            failures(config, replies, metrics);
+            failures(config, replies, metrics, unmatched);
         });
     }
 
-    /** Javalin's own refusals and every exception, answered through the data plane's replies. */
-    private static void failures(JavalinConfig config, DataPlaneReplies replies, Metrics metrics) {
+    /**
+     * Javalin's own refusals and every exception, answered through the data plane's replies; a request no route
+     * matched gets {@code unmatched}.
+     */
+    private static void failures(JavalinConfig config, DataPlaneReplies replies, Metrics metrics,
+                                 ApiResponse unmatched) {
         config.routes.error(404, ctx -> {
             if (ctx.attribute(RequestAttributes.ANSWERED) == null) {
-                JsonReplies.send(ctx, replies.notFound());
+                JsonReplies.send(ctx, unmatched);
             }
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> JsonReplies.send(ctx,
-                protocolError(e, replies)));
+                protocolError(e, replies, unmatched)));
         config.routes.exception(StoreException.class, (e, ctx) -> {
             metrics.storeError();
             LOG.warn("request {} refused: {}", ctx.attribute(RequestAttributes.REQUEST_ID), e.getMessage());
@@ -141,10 +150,11 @@ public final class HttpApp {
     }
 
     /** Javalin's own refusals: a request it could not read (400), no route (404), a body over the limit (413). */
-    private static ApiResponse protocolError(HttpResponseException e, DataPlaneReplies replies) {
+    private static ApiResponse protocolError(HttpResponseException e, DataPlaneReplies replies,
+                                             ApiResponse unmatched) {
         return switch (e.getStatus()) {
             case 400 -> replies.invalidJson();
-            case 404 -> replies.notFound();
+            case 404 -> unmatched;
             case 413 -> replies.payloadTooLarge();
             default -> replies.failure(e);
         };

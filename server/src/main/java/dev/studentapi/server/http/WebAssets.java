@@ -1,6 +1,6 @@
 package dev.studentapi.server.http;
 
-import dev.studentapi.functions.DataPlaneReplies;
+import dev.studentapi.functions.ApiResponse;
 import io.javalin.http.Context;
 
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.util.zip.CRC32;
 /**
  * The web page's files, from the classpath folder {@code /public}: each read once, kept in memory and answered
  * with an ETag, so that a browser revalidates ({@code Cache-Control: no-cache}) and gets 304 while unchanged.
- * Only files that exist are kept; any other path is a 404.
+ * Only files that exist are kept; any other path gets the server's answer to an unknown route.
  */
 final class WebAssets {
 
@@ -35,10 +35,11 @@ final class WebAssets {
     }
 
     private final Map<String, Asset> loaded = new ConcurrentHashMap<>();
-    private final DataPlaneReplies replies;
+    private final ApiResponse missing;
 
-    WebAssets(DataPlaneReplies replies) {
-        this.replies = replies;
+    /** The page's files; a path that is none of them answers {@code missing}. */
+    WebAssets(ApiResponse missing) {
+        this.missing = missing;
     }
 
     void handle(Context ctx) {
@@ -47,7 +48,7 @@ final class WebAssets {
         if (asset == null) {
             asset = load(path);
             if (asset == null) {
-                JsonReplies.send(ctx, replies.notFound());
+                JsonReplies.send(ctx, missing);
                 return;
             }
             loaded.putIfAbsent(path, asset);
