@@ -4,10 +4,10 @@
 #
 #   ci/openapi-conformance.sh [--jar PATH] [--examples N]     (CONFORMANCE_SEED=<n> picks other cases)
 #
-# Starts the jar on free ports with a fresh data directory, creates an API key and a usage plan with the command
-# line, then runs `schemathesis run` when that command exists, otherwise ci/openapi-conformance.py (the same
-# checks: no 5xx, only documented statuses, content types and bodies), and stops the server. Exit status is the
-# checker's.
+# Starts the jar on free ports with a fresh data directory, then creates an API key and a usage plan with the
+# command line on the same data directory (the CLI refuses a folder the server has not made), runs
+# `schemathesis run` when that command exists, otherwise ci/openapi-conformance.py (the same checks: no 5xx,
+# only documented statuses, content types and bodies), and stops the server. Exit status is the checker's.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -49,13 +49,6 @@ export DATA_DIR="$WORK/data" PORT HOST=127.0.0.1 ADMIN_PORT=0
 mkdir -p "$DATA_DIR"
 cli() { java -jar "$JAR" "$@"; }
 
-KEY="$(cli keys create --name openapi-conformance-key | tee "$WORK/key.txt" | sed -n 's/^value: //p')"
-KEY_ID="$(sed -n 's/^id: //p' "$WORK/key.txt")"
-PLAN_ID="$(cli plans create --name openapi-conformance --rate 100000 --burst 100000 --quota 100000000 \
-    --period DAY | sed -n 's/^id: //p')"
-cli plans bind "$PLAN_ID" "$KEY_ID" >/dev/null
-[ -n "$KEY" ] && [ -n "$PLAN_ID" ] || { echo "could not create a key and a plan" >&2; exit 1; }
-
 java -jar "$JAR" serve >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 BASE="http://127.0.0.1:$PORT"
@@ -65,6 +58,12 @@ for _ in $(seq 1 600); do
     sleep 0.1
 done
 curl -fs -o /dev/null "$BASE/health" || { echo "the server did not start in 60 s" >&2; exit 1; }
+KEY="$(cli keys create --name openapi-conformance-key | tee "$WORK/key.txt" | sed -n 's/^value: //p')"
+KEY_ID="$(sed -n 's/^id: //p' "$WORK/key.txt")"
+PLAN_ID="$(cli plans create --name openapi-conformance --rate 100000 --burst 100000 --quota 100000000 \
+    --period DAY | sed -n 's/^id: //p')"
+cli plans bind "$PLAN_ID" "$KEY_ID" >/dev/null
+[ -n "$KEY" ] && [ -n "$PLAN_ID" ] || { echo "could not create a key and a plan" >&2; exit 1; }
 echo "server on $BASE (data directory $DATA_DIR); key $KEY_ID on plan $PLAN_ID"
 
 if command -v schemathesis >/dev/null; then
