@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import dev.studentapi.testkit.StaticPageRules;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,16 +35,7 @@ class ConsoleSourcesTest {
 
     @Test
     void noInlineHandlersStylesOrHtmlInjection() throws IOException {
-        for (Path file : ownFiles()) {
-            assertThat(Files.readString(file)).as(file.toString())
-                    .doesNotContainPattern("(?i)\\son[a-z]+\\s*=\\s*[\"']")
-                    .doesNotContainPattern("(?i)\\sstyle\\s*=\\s*[\"']")
-                    .doesNotContainPattern("(?i)<style\\b")
-                    .doesNotContainPattern("\\.innerHTML\\s*=|insertAdjacentHTML|document\\.write")
-                    .doesNotContainPattern("\\balert\\(|\\bconfirm\\(|\\bprompt\\(")
-                    .doesNotContainPattern("\\bconsole\\.")
-                    .doesNotContainPattern("\\beval\\(|new Function\\(");
-        }
+        StaticPageRules.assertNoInlineCode(ownFiles());
     }
 
     @Test
@@ -59,13 +51,8 @@ class ConsoleSourcesTest {
 
     @Test
     void everyModuleImportedExists() throws IOException {
-        Pattern imports = Pattern.compile("from\\s+'\\./([a-z/.-]+\\.js)'");
-        for (Path file : ownFiles()) {
-            Matcher m = imports.matcher(Files.readString(file));
-            while (m.find()) {
-                assertThat(CONSOLE.resolve(m.group(1))).as("imported by " + file.getFileName()).isRegularFile();
-            }
-        }
+        StaticPageRules.assertImportedModulesExist(CONSOLE, ownFiles(),
+                Pattern.compile("from\\s+'\\./([a-z/.-]+\\.js)'"));
     }
 
     @Test

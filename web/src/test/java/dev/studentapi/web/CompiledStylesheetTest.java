@@ -3,16 +3,12 @@ package dev.studentapi.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import java.util.stream.Stream;
+import dev.studentapi.testkit.TailwindStamp;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,19 +20,15 @@ class CompiledStylesheetTest {
     static final Path WEB = Path.of("").toAbsolutePath();
     static final Path PUBLIC = WEB.resolve("src/main/resources/public");
     static final Path STYLES = PUBLIC.resolve("styles.css");
-    private static final Pattern STAMP = Pattern.compile("\\A/\\*! sources-sha256:([0-9a-f]{64}) ");
 
     @Test
     void stylesheetWasGeneratedFromTheCurrentSources() throws IOException {
-        String css = Files.readString(STYLES);
-        Matcher stamp = STAMP.matcher(css);
-        assertThat(stamp.find())
-                .as("styles.css starts with the sources-sha256 stamp; run web/build-css.sh")
-                .isTrue();
+        Optional<String> stamp = TailwindStamp.of(STYLES);
+        assertThat(stamp).as("styles.css starts with the sources-sha256 stamp; run web/build-css.sh").isPresent();
 
-        assertThat(stamp.group(1))
+        assertThat(stamp.get())
                 .as("styles.css is stale relative to %s; run web/build-css.sh", sources())
-                .isEqualTo(sourcesSha256());
+                .isEqualTo(TailwindStamp.sourcesSha256(WEB, sources()));
     }
 
     @Test
@@ -53,28 +45,8 @@ class CompiledStylesheetTest {
         try (Stream<Path> tailwind = Files.walk(WEB.resolve("src/main/tailwind"));
              Stream<Path> page = Files.walk(PUBLIC)) {
             Stream<Path> pageSources = page.filter(p -> p.toString().endsWith(".html") || p.toString().endsWith(".js"));
-            return Stream.concat(Stream.concat(tailwind, pageSources), Stream.of(WEB.resolve("package.json")))
-                    .filter(Files::isRegularFile)
-                    .map(p -> WEB.relativize(p).toString().replace('\\', '/'))
-                    .sorted()
-                    .toList();
-        }
-    }
-
-    /** What build-css.sh computes: sha256sum's line for every source, hashed again. */
-    static String sourcesSha256() throws IOException {
-        StringBuilder manifest = new StringBuilder();
-        for (String source : sources()) {
-            manifest.append(sha256(Files.readAllBytes(WEB.resolve(source)))).append("  ").append(source).append('\n');
-        }
-        return sha256(manifest.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
+            return TailwindStamp.relativeSorted(WEB,
+                    Stream.concat(Stream.concat(tailwind, pageSources), Stream.of(WEB.resolve("package.json"))));
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import dev.studentapi.testkit.StaticPageRules;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,17 +35,7 @@ class PageSourcesTest {
 
     @Test
     void noInlineEventHandlersOrStyles() throws IOException {
-        for (Path file : pageFiles()) {
-            String text = Files.readString(file);
-            assertThat(text).as(file.toString())
-                    .doesNotContainPattern("(?i)\\son[a-z]+\\s*=\\s*[\"']")
-                    .doesNotContainPattern("(?i)\\sstyle\\s*=\\s*[\"']")
-                    .doesNotContainPattern("(?i)<style\\b")
-                    .doesNotContainPattern("\\.innerHTML\\s*=|insertAdjacentHTML|document\\.write")
-                    .doesNotContainPattern("\\balert\\(|\\bconfirm\\(|\\bprompt\\(")
-                    .doesNotContainPattern("\\bconsole\\.")
-                    .doesNotContainPattern("\\beval\\(|new Function\\(");
-        }
+        StaticPageRules.assertNoInlineCode(pageFiles());
     }
 
     @Test
@@ -60,13 +51,8 @@ class PageSourcesTest {
 
     @Test
     void everyModuleImportedExists() throws IOException {
-        Pattern imports = Pattern.compile("from\\s+'\\./([a-z-]+\\.js)'");
-        for (Path file : pageFiles()) {
-            Matcher m = imports.matcher(Files.readString(file));
-            while (m.find()) {
-                assertThat(PUBLIC.resolve(m.group(1))).as("imported by " + file.getFileName()).isRegularFile();
-            }
-        }
+        StaticPageRules.assertImportedModulesExist(PUBLIC, pageFiles(),
+                Pattern.compile("from\\s+'\\./([a-z-]+\\.js)'"));
     }
 
     private static List<Path> pageFiles() throws IOException {
