@@ -9,8 +9,10 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.pattern.DynamicConverter;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,9 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The server's logging, set up in code rather than from an XML file (reading one costs a good part of start-up):
  * one line per event on standard error, INFO and up, Jetty and Javalin at WARN (Jetty's HTTP parser at ERROR: the
- * server logs each request it cannot read in one line of its own). A background thread formats the
+ * server logs each request it cannot read in one line of its own; a warning of Jetty's keeps its exception on that
+ * line, see {@link TraceOrSummary}). A background thread formats the
  * lines (a request never waits for the log) into a 64 KiB buffer written out every {@link #FLUSH_MILLIS} ms,
  * so that an access line per request at tens of thousands of requests per second costs a write per batch, not
  * per line. Only when {@link #QUEUE_LINES} lines wait does a line get dropped. With {@code LOG_FORMAT=json}
@@ -35,7 +41,8 @@ import java.util.concurrent.TimeUnit;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
 
-    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} %-5level %logger{0} %msg%n";
+    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} %-5level %logger{0} %msg%"
+            + TraceOrSummary.NAME + "%n";
     static final int QUEUE_LINES = 16_384;
     static final long FLUSH_MILLIS = 100;
     private static final int BUFFER_BYTES = 64 * 1024;
@@ -100,6 +107,14 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
             json.start();
             return json;
         }
+        @SuppressWarnings("unchecked")
+        Map<String, Supplier<DynamicConverter<?>>> rules = (Map<String, Supplier<DynamicConverter<?>>>)
+                context.getObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS);
+        if (rules == null) {
+            rules = new HashMap<>();
+            context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
+        }
+        rules.put(TraceOrSummary.NAME, TraceOrSummary::new);
         PatternLayoutEncoder text = new PatternLayoutEncoder();
         text.setContext(context);
         text.setPattern(PATTERN);

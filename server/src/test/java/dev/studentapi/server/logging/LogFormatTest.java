@@ -58,4 +58,23 @@ class LogFormatTest {
 
         assertThat(text).matches("\\d{4}-\\d{2}-\\d{2}T\\S+ INFO  access a line\\R");
     }
+
+    @Test
+    void aWarningOfJettysKeepsItsExceptionOnOneLineWhileTheServersOwnErrorsKeepTheirTrace() {
+        context.getLogger("org.eclipse.jetty").setLevel(Level.WARN); // as the server sets it; at DEBUG the trace stays
+        Encoder<ILoggingEvent> encoder = ConsoleLogging.encoder(context, null);
+        IllegalStateException race = new IllegalStateException("already released ReferenceCounter@1[rc=0]");
+
+        String jetty = new String(encoder.encode(new LoggingEvent(LogFormatTest.class.getName(),
+                context.getLogger("org.eclipse.jetty.util.thread.QueuedThreadPool"), Level.WARN, "Job failed", race,
+                null)), StandardCharsets.UTF_8);
+        String own = new String(encoder.encode(new LoggingEvent(LogFormatTest.class.getName(),
+                context.getLogger("dev.studentapi.server.http.HttpApp"), Level.ERROR, "request x failed", race,
+                null)), StandardCharsets.UTF_8);
+
+        assertThat(jetty).matches("\\S+ WARN  QueuedThreadPool Job failed \\(java.lang.IllegalStateException: "
+                + "already released ReferenceCounter@1\\[rc=0]\\)\\R");
+        assertThat(jetty).doesNotContain("\tat ");
+        assertThat(own).contains("request x failed").contains("\tat dev.studentapi.server.logging.LogFormatTest");
+    }
 }
