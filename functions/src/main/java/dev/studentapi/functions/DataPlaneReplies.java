@@ -43,6 +43,15 @@ public final class DataPlaneReplies {
     }
 
     /**
+     * The IETF {@code RateLimit-Policy} and {@code RateLimit} headers (draft-ietf-httpapi-ratelimit-headers) of an
+     * admission: its throttle's and quota's limits, what remains and when it resets. Empty when the admission
+     * carries no limits (no plan throttle or quota, or a key refused before any was looked at).
+     */
+    public static Map<String, String> rateLimitHeaders(Admission admission) {
+        return Map.of();
+    }
+
+    /**
      * API Gateway's 403 for a path or method its API does not define: it answers so before looking at any key.
      */
     public static ApiResponse missingAuthenticationToken() {

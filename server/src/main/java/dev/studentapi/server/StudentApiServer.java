@@ -55,7 +55,8 @@ public final class StudentApiServer {
                     settings.corsAllowedOrigins(), settings.gatewayEnabled() ? Optional.of(gateway) : Optional.empty(),
                     dataPlane.functions(), Optional.of(dataPlane.backupFunctions()),
                     components.downloads().map(DownloadRoute::new), settings.clientLimits(), clock,
-                    components.metrics, settings.unknownRoutes());
+                    components.metrics, settings.unknownRoutes(),
+                    settings.rateLimitHeaders());
             http.start();
             boundPort.set(http.port());
             AtomicReference<AdminCredentials> generated = new AtomicReference<>();

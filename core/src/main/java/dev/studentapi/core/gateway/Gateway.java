@@ -49,8 +49,17 @@ public final class Gateway {
         return stage;
     }
 
-    /** Judges a request that presented {@code keyValue} (null when it sent none). */
+    /** Judges a request that presented {@code keyValue} (null when it sent none) to GET the stage's students. */
     public Admission admit(String keyValue) {
+        return admit(keyValue, "/students", "GET");
+    }
+
+    /**
+     * Judges a request that presented {@code keyValue} (null when it sent none) to {@code httpMethod} the API's
+     * resource {@code resourcePath}, written as API Gateway writes it ({@code /students/{studentid}}, {@code /}
+     * for the stage root).
+     */
+    public Admission admit(String keyValue, String resourcePath, String httpMethod) {
         if (keyValue == null || keyValue.isEmpty()) {
             return new Admission.Forbidden();
         }

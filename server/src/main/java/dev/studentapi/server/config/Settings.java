@@ -62,7 +62,8 @@ public record Settings(
         ApiKeyStorage apiKeyStorage,
         ClientLimits clientLimits,
         Optional<String> metricsToken,
-        UnknownRoutes unknownRoutes) {
+        UnknownRoutes unknownRoutes,
+        boolean rateLimitHeaders) {
 
     /** Every variable the server reads, the AWS ones included; a config file naming any other is refused. */
     public static final Set<String> VARIABLES = Stream.concat(AwsAccess.VARIABLES.stream(), Stream.of("HOST",
@@ -73,7 +74,8 @@ public record Settings(
             "LIMITER", "DYNAMODB_TABLE_PREFIX", "REDIS_URL", "BACKUP_SCHEDULE", "BACKUP_TIMEZONE", "GATEWAY",
             "BACKUP_RETENTION", "ADMIN_CREDENTIALS_FILE", "ADMIN_ACCOUNT_ID",
             "API_KEY_STORAGE", "API_KEY_ENCRYPTION_KEY", "AUTH_FAILURE_LIMIT", "TRUSTED_PROXIES", "HEADER_TIMEOUT",
-            "MAX_CONNECTIONS", "LOG_FORMAT", "METRICS_TOKEN", "UNKNOWN_ROUTES"))
+            "MAX_CONNECTIONS", "LOG_FORMAT", "METRICS_TOKEN", "UNKNOWN_ROUTES",
+            "RATELIMIT_HEADERS"))
             .collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
@@ -187,7 +189,8 @@ public record Settings(
                         v.optional("API_KEY_ENCRYPTION_KEY")),
                 clientLimits(v),
                 v.optional("METRICS_TOKEN"),
-                v.choice("UNKNOWN_ROUTES", UnknownRoutes.DEFAULT, UnknownRoutes.class));
+                v.choice("UNKNOWN_ROUTES", UnknownRoutes.DEFAULT, UnknownRoutes.class),
+                v.choice("RATELIMIT_HEADERS", Switch.OFF, Switch.class) == Switch.ON);
     }
 
     private static final Pattern ADDRESSES = Pattern.compile("[0-9A-Fa-f.:]+(\\s*,\\s*[0-9A-Fa-f.:]+)*");

@@ -6,6 +6,7 @@ import dev.studentapi.functions.ApiResponse;
 import dev.studentapi.functions.DataPlaneReplies;
 import dev.studentapi.server.metrics.Metrics;
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -14,17 +15,22 @@ import java.util.Optional;
  * The API Gateway in front of the data plane, as a before-step of the routes that need a key: refuses an address
  * that failed too often (429, before any lookup), checks the key, throttle and quota, counts a key that is refused
  * against its address, leaves the key's id for the access log, and answers a refusal with API Gateway's body.
+ * With {@code rateLimitHeaders}, an admitted request's answer carries its RateLimit headers too.
  */
 final class GatewayFilter {
 
     private final Gateway gateway;
     private final KeyAttempts attempts;
     private final Metrics metrics;
+    private final boolean rateLimitHeaders;
+    private final String stageRoot;
 
-    GatewayFilter(Gateway gateway, KeyAttempts attempts, Metrics metrics) {
+    GatewayFilter(Gateway gateway, KeyAttempts attempts, Metrics metrics, boolean rateLimitHeaders) {
         this.gateway = gateway;
         this.attempts = attempts;
         this.metrics = metrics;
+        this.rateLimitHeaders = rateLimitHeaders;
+        this.stageRoot = "/" + gateway.stage().stage();
     }
 
     void admit(Context ctx) {
@@ -39,10 +45,13 @@ final class GatewayFilter {
                 return;
             }
         }
-        Admission admission = gateway.admit(key);
+        Admission admission = gateway.admit(key, resourcePath(ctx), ctx.method().name());
         keyId(admission).ifPresent(id -> ctx.attribute(RequestAttributes.KEY_ID, id));
         if (admission instanceof Admission.Admitted) {
             metrics.quotaCharge();
+            if (rateLimitHeaders) {
+                DataPlaneReplies.rateLimitHeaders(admission).forEach(ctx::header);
+            }
             return;
         }
         metrics.refusal(reason(admission));
@@ -50,6 +59,14 @@ final class GatewayFilter {
             attempts.failures().failed(address);
         }
         refuse(ctx, DataPlaneReplies.refusal(admission));
+    }
+
+    /** The matched route's template below the stage, as API Gateway names resources: {@code /students/{studentid}}. */
+    private String resourcePath(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        String path = endpoint == null ? ctx.path() : endpoint.path;
+        String below = path.startsWith(stageRoot) ? path.substring(stageRoot.length()) : path;
+        return below.isEmpty() ? "/" : below;
     }
 
     private static void refuse(Context ctx, ApiResponse refusal) {

@@ -51,18 +51,20 @@ public final class HttpApp {
                                  Optional<Gateway> gateway, StudentFunctions functions,
                                  Optional<BackupFunctions> backups, Optional<DownloadRoute> downloads) {
         return create(host, port, stage, corsOrigins, gateway, functions, backups, downloads,
-                ClientLimits.defaults(), Clock.systemUTC(), new Metrics(), UnknownRoutes.DEFAULT);
+                ClientLimits.defaults(), Clock.systemUTC(), new Metrics(), UnknownRoutes.DEFAULT, false);
     }
 
     /**
      * The same, allowing each client what {@code limits} says ({@code clock} times its failed key attempts),
      * counting requests, refusals, charges and store errors in {@code metrics}, and answering a path or method the
-     * data plane does not define as {@code unknownRoutes} says.
+     * data plane does not define as {@code unknownRoutes} says; with {@code rateLimitHeaders} every admitted answer
+     * carries the RateLimit headers (refusals always do).
      */
     public static Javalin create(String host, int port, String stage, List<String> corsOrigins,
                                  Optional<Gateway> gateway, StudentFunctions functions,
                                  Optional<BackupFunctions> backups, Optional<DownloadRoute> downloads,
-                                 ClientLimits limits, Clock clock, Metrics metrics, UnknownRoutes unknownRoutes) {
+                                 ClientLimits limits, Clock clock, Metrics metrics, UnknownRoutes unknownRoutes,
+                                 boolean rateLimitHeaders) {
         KeyAttempts attempts = new KeyAttempts(limits.authFailureLimit(), limits.trustedProxies(), clock);
         Cors cors = new Cors(corsOrigins);
         DataPlaneReplies replies = functions.replies();
@@ -94,7 +96,7 @@ public final class HttpApp {
             config.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors(replies, cors.policy())));
             config.routes.beforeMatched(Route.keyedOnly(new BodyLimit(replies)::check));
             gateway.ifPresent(gate -> config.routes.beforeMatched(
-                    Route.keyedOnly(new GatewayFilter(gate, attempts, metrics)::admit)));
+                    Route.keyedOnly(new GatewayFilter(gate, attempts, metrics, rateLimitHeaders)::admit)));
             for (Route route : DataPlaneRoutes.table(stage, functions, backups, cors, replies, undefined)) {
                 config.routes.addHttpHandler(route.method(), route.path(), route.handler(), route.roles());
             }
