@@ -54,7 +54,8 @@ Options:
   --import-students N  students in the import scenario (default 100,000, quick 20,000)
   --keep               keep the work directory (logs, data, wrk outputs, JFR files)
   --jar PATH           server jar (default server/target/student-api.jar)
-Environment: BENCH_JAVA_OPTS (extra JVM options for the server), BENCH_WORKDIR (parent of the work dir).
+Environment: BENCH_JAVA (the java that runs the server), BENCH_JAVA_OPTS (extra JVM options for the server),
+BENCH_WORKDIR (parent of the work dir).
 EOF
 }
 
@@ -98,7 +99,8 @@ die() { log "ERROR: $*"; exit 1; }
 
 ensure_tools() {
     command -v python3 >/dev/null || die "python3 is required"
-    command -v java >/dev/null || die "java (17+) is required"
+    command -v "$JAVA_CMD" >/dev/null || die "java (17+) is required"
+    JAVA_MAJOR="$(java_major)"
     command -v curl >/dev/null || die "curl is required"
     local missing=()
     command -v wrk >/dev/null || missing+=(wrk)
@@ -120,12 +122,23 @@ ensure_tools() {
     [ -f "$JAR" ] || die "$JAR not found: build it first (./mvnw -q -pl server -am package -DskipTests)"
 }
 
-# The class-data-sharing archive the build writes next to the jar (server/target/student-api.jsa), used the way
-# README's run command uses it; absent (an old build, --jar elsewhere): no option.
+# The Java that runs the server (BENCH_JAVA, default the java on PATH) and its major version.
+JAVA_CMD="${BENCH_JAVA:-java}"
+java_major() { "$JAVA_CMD" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+
+# The start-up archive used the way README runs the server: on a JDK 25 or newer the ahead-of-time cache that
+# scripts/aot-cache.sh records (server/target/student-api.aot), else the class-data-sharing archive the build
+# writes (student-api.jsa, for the JDK that built it); absent (an old build, --jar elsewhere): no option.
 cds_option() {
-    local archive="${JAR%.jar}.jsa"
-    if [ -f "$archive" ]; then printf "%s" "-XX:SharedArchiveFile=$archive"; fi
+    local archive="${JAR%.jar}.jsa" cache="${JAR%.jar}.aot"
+    if [ "${JAVA_MAJOR:-0}" -ge 25 ] 2>/dev/null && [ -f "$cache" ]; then printf "%s" "-XX:AOTCache=$cache"
+    elif [ "${JAVA_MAJOR:-0}" -lt 25 ] 2>/dev/null && [ -f "$archive" ]; then printf "%s" "-XX:SharedArchiveFile=$archive"
+    fi
 }
+
+# README's JVM options (a java @argument file).
+JVM_OPTIONS="$ROOT/scripts/jvm.options"
+jvm_options() { if [ -f "$JVM_OPTIONS" ]; then printf "%s" "@$JVM_OPTIONS"; fi; }
 
 # -------------------------------------------------------------------------------------- work directory
 
@@ -172,7 +185,7 @@ start_server() {
     local out
     # shellcheck disable=SC2086
     out="$($PY launch --log "$WORK/$name.log" --url "$BASE$ready" "${header[@]}" "${env[@]}" --timeout 120 \
-        -- java $(cds_option) ${BENCH_JAVA_OPTS:-} -jar "$JAR" serve)" \
+        -- "$JAVA_CMD" $(cds_option) $(jvm_options) ${BENCH_JAVA_OPTS:-} -jar "$JAR" serve)" \
         || { tail -30 "$WORK/$name.log" >&2; die "server did not start"; }
     SERVER_PID="${out% *}"
     STARTUP_MS="${out#* }"
@@ -666,8 +679,9 @@ report() {
         "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo) RAM, Linux $(uname -r);" \
         "wrk and the server share the machine"
     echo "- load average (1/5/15 min): $LOAD_BEFORE before, $LOAD_AFTER after"
-    echo "- java: $(java -version 2>&1 | head -1); JVM options: $(cds_option) ${BENCH_JAVA_OPTS:-}" \
-        "(as README runs it: the class-data-sharing archive the build writes next to the jar, when there)"
+    echo "- java: $("$JAVA_CMD" -version 2>&1 | head -1); JVM options: $(cds_option) $(jvm_options)" \
+        "${BENCH_JAVA_OPTS:-} (as README runs it: $(grep -v '^#' "$JVM_OPTIONS" 2>/dev/null | tr '\n' ' ')and the" \
+        "start-up archive next to the jar, when there)"
     echo "- $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); $("$NGINX" -v 2>&1)"
     echo "- jar: ${JAR#"$ROOT"/} built $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC'), commit $commit" \
         "($dirty uncommitted paths in the working tree)"
