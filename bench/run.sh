@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Student Records API benchmark (issue 6). See bench/README.md.
 #
-#   bench/run.sh [--quick] [--save] [--profile | --profile-only | --records-only] [--jmh] [--duration S] [--warmup S]
+#   bench/run.sh [--quick] [--save] [--profile | --profile-only | --records-only | --pairs-only] [--jmh]
+#                [--duration S] [--warmup S]
 #                [--threads N] [--connections N] [--backup-students N] [--keep] [--jar PATH]
 #
 # Starts the server built by `./mvnw -pl server -am package` with a fresh data directory and a usage plan
@@ -20,6 +21,7 @@ SAVE=0
 PROFILE=0
 PROFILE_ONLY=0
 RECORDS_ONLY=0
+PAIRS_ONLY=0
 JMH=0
 KEEP=0
 JAR="$ROOT/server/target/student-api.jar"
@@ -41,6 +43,7 @@ Options:
   --profile            also record the GET of 20 with JFR (gateway on, then off) and print the hot spots
   --profile-only       only the start-up scenario and the JFR profile (to iterate on a fix)
   --records-only       only the start-up scenario and the records ones (backup, restore, export, page, import)
+  --pairs-only         only start-up, warm-up and the alternating pairs (gateway on/off, GET 20 vs one nginx worker)
   --jmh                also run the JMH micro-benchmarks (bench/jmh/run.sh) and add their table
   --duration S         seconds of measurement per wrk scenario (default 30, quick 3)
   --warmup S           seconds of warm-up load before each wrk scenario (default 60, quick 1)
@@ -51,7 +54,8 @@ Options:
   --import-students N  students in the import scenario (default 100,000, quick 20,000)
   --keep               keep the work directory (logs, data, wrk outputs, JFR files)
   --jar PATH           server jar (default server/target/student-api.jar)
-Environment: BENCH_JAVA_OPTS (extra JVM options for the server), BENCH_WORKDIR (parent of the work dir).
+Environment: BENCH_JAVA (the java that runs the server), BENCH_JAVA_OPTS (extra JVM options for the server),
+BENCH_WORKDIR (parent of the work dir).
 EOF
 }
 
@@ -63,6 +67,7 @@ while [ $# -gt 0 ]; do
         --jmh) JMH=1 ;;
         --profile-only) PROFILE=1; PROFILE_ONLY=1 ;;
         --records-only) RECORDS_ONLY=1 ;;
+        --pairs-only) PAIRS_ONLY=1 ;;
         --keep) KEEP=1 ;;
         --duration) DURATION="$2"; shift ;;
         --warmup) WARMUP="$2"; shift ;;
@@ -94,7 +99,8 @@ die() { log "ERROR: $*"; exit 1; }
 
 ensure_tools() {
     command -v python3 >/dev/null || die "python3 is required"
-    command -v java >/dev/null || die "java (17+) is required"
+    command -v "$JAVA_CMD" >/dev/null || die "java (17+) is required"
+    JAVA_MAJOR="$(java_major)"
     command -v curl >/dev/null || die "curl is required"
     local missing=()
     command -v wrk >/dev/null || missing+=(wrk)
@@ -116,27 +122,37 @@ ensure_tools() {
     [ -f "$JAR" ] || die "$JAR not found: build it first (./mvnw -q -pl server -am package -DskipTests)"
 }
 
-# The class-data-sharing archive the build writes next to the jar (server/target/student-api.jsa), used the way
-# README's run command uses it; absent (an old build, --jar elsewhere): no option.
+# The Java that runs the server (BENCH_JAVA, default the java on PATH) and its major version.
+JAVA_CMD="${BENCH_JAVA:-java}"
+java_major() { "$JAVA_CMD" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+
+# The start-up archive used the way README runs the server: on a JDK 25 or newer the ahead-of-time cache that
+# scripts/aot-cache.sh records (server/target/student-api.aot), else the class-data-sharing archive the build
+# writes (student-api.jsa, for the JDK that built it); absent (an old build, --jar elsewhere): no option.
 cds_option() {
-    local archive="${JAR%.jar}.jsa"
-    if [ -f "$archive" ]; then printf "%s" "-XX:SharedArchiveFile=$archive"; fi
+    local archive="${JAR%.jar}.jsa" cache="${JAR%.jar}.aot"
+    if [ "${JAVA_MAJOR:-0}" -ge 25 ] 2>/dev/null && [ -f "$cache" ]; then printf "%s" "-XX:AOTCache=$cache"
+    elif [ "${JAVA_MAJOR:-0}" -lt 25 ] 2>/dev/null && [ -f "$archive" ]; then printf "%s" "-XX:SharedArchiveFile=$archive"
+    fi
 }
+
+# README's JVM options (a java @argument file).
+JVM_OPTIONS="$ROOT/scripts/jvm.options"
+jvm_options() { if [ -f "$JVM_OPTIONS" ]; then printf "%s" "@$JVM_OPTIONS"; fi; }
 
 # -------------------------------------------------------------------------------------- work directory
 
 SERVER_PID=""
 NGINX_PID=""
 WORK=""
+# servers started besides SERVER_PID (the alternating pairs run two at once)
+OTHER_PIDS=()
 
 cleanup() {
     local status=$?
     [ -n "$SERVER_PID" ] && stop_server || true
-    if [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; then
-        kill -QUIT "$NGINX_PID" 2>/dev/null || true
-        for _ in $(seq 1 50); do kill -0 "$NGINX_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$NGINX_PID" 2>/dev/null || true
-    fi
+    for p in "${OTHER_PIDS[@]}"; do SERVER_PID="$p" stop_server || true; done
+    [ -n "$NGINX_PID" ] && stop_nginx || true
     if [ -n "$WORK" ] && [ -d "$WORK" ]; then
         if [ "$KEEP" = 1 ] || [ $status -ne 0 ]; then log "work directory kept: $WORK"; else rm -rf "$WORK"; fi
     fi
@@ -169,7 +185,7 @@ start_server() {
     local out
     # shellcheck disable=SC2086
     out="$($PY launch --log "$WORK/$name.log" --url "$BASE$ready" "${header[@]}" "${env[@]}" --timeout 120 \
-        -- java $(cds_option) ${BENCH_JAVA_OPTS:-} -jar "$JAR" serve)" \
+        -- "$JAVA_CMD" $(cds_option) $(jvm_options) ${BENCH_JAVA_OPTS:-} -jar "$JAR" serve)" \
         || { tail -30 "$WORK/$name.log" >&2; die "server did not start"; }
     SERVER_PID="${out% *}"
     STARTUP_MS="${out#* }"
@@ -199,7 +215,7 @@ reset_hwm() { echo 5 > "/proc/$1/clear_refs" 2>/dev/null || log "cannot reset th
 run_wrk() {
     local out="$1" seconds="$2" connections="$3" url="$4"
     shift 4
-    local threads="$THREADS"
+    local threads="${WRK_THREADS:-$THREADS}"
     [ "$connections" -lt "$threads" ] && threads="$connections"
     wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s "$LIB/wrk.lua" "$@" "$url" >"$out" 2>&1 \
         || { cat "$out" >&2; die "wrk failed"; }
@@ -460,8 +476,10 @@ scenario_no_gateway() {
     stop_server
 }
 
-scenario_nginx() {
-    local dir="$WORK/nginx" port
+# start_nginx <worker_processes>: nginx serving $WORK/students20.json at /prod/students behind the same key check
+# and with the same response headers as the server; sets NGINX_PID and NGINX_PORT.
+start_nginx() {
+    local workers="$1" dir="$WORK/nginx" port
     mkdir -p "$dir/www" "$dir/tmp"
     cp "$WORK/students20.json" "$dir/www/students.json"
     chmod -R a+rX "$dir"; chmod a+x "$WORK"
@@ -480,7 +498,7 @@ EOF
     cat >"$dir/nginx.conf" <<EOF
 # Written by bench/run.sh: the 20 students as a static file behind the same x-api-key check.
 daemon off;
-worker_processes auto;
+worker_processes $workers;
 pid $dir/nginx.pid;
 error_log $dir/error.log warn;
 events { worker_connections 4096; }
@@ -518,13 +536,28 @@ EOF
     "$NGINX" -t -q -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" || die "nginx rejected $dir/nginx.conf"
     "$NGINX" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" >"$dir/stdout.log" 2>&1 &
     NGINX_PID=$!
+    NGINX_PORT="$port"
     $PY wait --url "http://127.0.0.1:$port/prod/students" --header "$(key_header)" >/dev/null \
         || { cat "$dir/error.log" >&2; die "nginx did not start"; }
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/prod/students")" = 403 ] \
         || die "nginx does not check the key"
     cmp -s "$dir/www/students.json" <(curl -fsS -H "$(key_header)" "http://127.0.0.1:$port/prod/students") \
         || die "nginx does not serve the same body"
-    log "nginx: pid $NGINX_PID on port $port ($(nproc) workers)"
+    log "nginx: pid $NGINX_PID on port $port (worker_processes $workers)"
+}
+
+stop_nginx() {
+    [ -n "$NGINX_PID" ] || return 0
+    kill -QUIT "$NGINX_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$NGINX_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$NGINX_PID" 2>/dev/null || true
+    wait "$NGINX_PID" 2>/dev/null || true
+    NGINX_PID=""
+}
+
+scenario_nginx() {
+    start_nginx auto
+    local port="$NGINX_PORT"
     log "scenario nginx20: nginx, same 20 students (warm-up ${WARMUP}s, measure ${DURATION}s)"
     BENCH_RUN=nw run_wrk "$WORK/nginx20.warmup.txt" "$WARMUP" "$CONNECTIONS" "http://127.0.0.1:$port/prod/students" \
         -H "$(key_header)"
@@ -541,9 +574,72 @@ EOF
     $PY record-wrk --results "$RESULTS" --id nginx20 --label "nginx: same 20 students, static file + key check" \
         --wrk-out "$WORK/nginx20.txt" --rss-kb "$rss" --note "the ceiling; RSS and CPU of master + workers" \
         --set "cpu_s=$(python3 -c "print($(cpu_s $pids) - $cpu0)")" >/dev/null
-    kill -QUIT "$NGINX_PID" 2>/dev/null || true
-    wait "$NGINX_PID" 2>/dev/null || true
-    NGINX_PID=""
+    stop_nginx
+}
+
+
+# alternate <id> <label> <seconds> <pairs> <connections> <url A> <url B>: A, B, A, B, ... (WRK_THREADS wrk
+# threads), then records every pair's rates and the median of the A/B ratios. Both must be warm already.
+alternate() {
+    local id="$1" label="$2" seconds="$3" pairs="$4" connections="$5" url_a="$6" url_b="$7"
+    local i outs=()
+    for i in $(seq 1 "$pairs"); do
+        BENCH_RUN="${id}a$i" run_wrk "$WORK/$id.a$i.txt" "$seconds" "$connections" "$url_a" -H "$(key_header)"
+        BENCH_RUN="${id}b$i" run_wrk "$WORK/$id.b$i.txt" "$seconds" "$connections" "$url_b" -H "$(key_header)"
+        outs+=("$WORK/$id.a$i.txt" "$WORK/$id.b$i.txt")
+        log "  pair $i: $($PY wrk-get "$WORK/$id.a$i.txt" rps) vs $($PY wrk-get "$WORK/$id.b$i.txt" rps) req/s"
+    done
+    $PY record-pairs --results "$RESULTS" --id "$id" --label "$label" \
+        --note "wrk -t${WRK_THREADS:-$THREADS} -c$connections, $pairs alternating pairs of ${seconds} s" "${outs[@]}" \
+        >/dev/null
+}
+
+# The gateway's cost and the ratio to nginx as issue 16 measures them: two servers (GATEWAY on and off) and nginx
+# with one worker run at once on 20 students; after the warm-up, three alternating pairs of 5 s each.
+scenario_pairs() {
+    local seconds=5 pairs=3
+    [ "$QUICK" = 1 ] && seconds=1
+    log "scenario pairs: restoring 20 students; servers with GATEWAY on and off, nginx with one worker"
+    $PY seed --db "$DATA/student-api.db" --count 20 >/dev/null
+    start_server pairs-on /prod/students 1
+    local on_pid="$SERVER_PID" on_url="$BASE/prod/students"
+    curl -fsS -H "$(key_header)" "$on_url" -o "$WORK/students20.json"
+    OTHER_PIDS+=("$on_pid"); SERVER_PID=""
+    start_server pairs-off /prod/students 1 GATEWAY=off
+    local off_pid="$SERVER_PID" off_url="$BASE/prod/students"
+    OTHER_PIDS+=("$off_pid"); SERVER_PID=""
+    start_nginx 1
+    local nginx_url="http://127.0.0.1:$NGINX_PORT/prod/students"
+    log "scenario pairs: warm-up ${WARMUP}s each (gateway on, then off)"
+    BENCH_RUN=gwonw run_wrk "$WORK/pairs-on.warmup.txt" "$WARMUP" "$CONNECTIONS" "$on_url" -H "$(key_header)"
+    BENCH_RUN=gwoffw run_wrk "$WORK/pairs-off.warmup.txt" "$WARMUP" "$CONNECTIONS" "$off_url" -H "$(key_header)"
+    log "scenario gwpairs: GATEWAY on vs off, wrk -t$THREADS -c$CONNECTIONS, $pairs pairs of ${seconds}s"
+    alternate gwpairs "GET 20, gateway on vs GATEWAY=off (alternating pairs)" "$seconds" "$pairs" "$CONNECTIONS" \
+        "$on_url" "$off_url"
+    log "scenario ratio: GET 20 vs nginx (one worker), wrk -t1 -c32, $pairs pairs of ${seconds}s"
+    WRK_THREADS=1 BENCH_RUN=ngw run_wrk "$WORK/ratio-nginx.warmup.txt" "$((seconds * 2))" 32 "$nginx_url" \
+        -H "$(key_header)"
+    WRK_THREADS=1 BENCH_RUN=rw run_wrk "$WORK/ratio-on.warmup.txt" "$((seconds * 2))" 32 "$on_url" -H "$(key_header)"
+    WRK_THREADS=1 alternate ratio "GET 20 vs nginx with one worker, wrk -t1 -c32 (alternating pairs)" "$seconds" \
+        "$pairs" 32 "$on_url" "$nginx_url"
+    stop_nginx
+    for p in "$on_pid" "$off_pid"; do SERVER_PID="$p" stop_server; done
+    OTHER_PIDS=()
+}
+
+# The warm-up of the server the start-up scenario has just started: its rate in each of its first seconds of
+# load, judged against the steady rate of the get20 row (measured later, after the full warm-up).
+scenario_rampup() {
+    local seconds=10 i series=""
+    [ "$QUICK" = 1 ] && seconds=5
+    log "scenario rampup: ${seconds} one-second runs on the server just started"
+    for i in $(seq 1 "$seconds"); do
+        BENCH_RUN="ramp$i" run_wrk "$WORK/ramp$i.txt" 1 "$CONNECTIONS" "$BASE/prod/students" -H "$(key_header)"
+        series="$series${series:+, }$($PY wrk-get "$WORK/ramp$i.txt" rps)"
+    done
+    log "scenario rampup: req/s in each second: $series"
+    $PY record --results "$RESULTS" --id rampup --label "warm-up: req/s in each of the first ${seconds} s of load" \
+        --set "series=[$series]" >/dev/null
 }
 
 # JFR of the authenticated GET of 20 under the same load as scenario get20, after the same warm-up;
@@ -583,8 +679,9 @@ report() {
         "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo) RAM, Linux $(uname -r);" \
         "wrk and the server share the machine"
     echo "- load average (1/5/15 min): $LOAD_BEFORE before, $LOAD_AFTER after"
-    echo "- java: $(java -version 2>&1 | head -1); JVM options: $(cds_option) ${BENCH_JAVA_OPTS:-}" \
-        "(as README runs it: the class-data-sharing archive the build writes next to the jar, when there)"
+    echo "- java: $("$JAVA_CMD" -version 2>&1 | head -1); JVM options: $(cds_option) $(jvm_options)" \
+        "${BENCH_JAVA_OPTS:-} (as README runs it: $(grep -v '^#' "$JVM_OPTIONS" 2>/dev/null | tr '\n' ' ')and the" \
+        "start-up archive next to the jar, when there)"
     echo "- $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); $("$NGINX" -v 2>&1)"
     echo "- jar: ${JAR#"$ROOT"/} built $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC'), commit $commit" \
         "($dirty uncommitted paths in the working tree)"
@@ -630,6 +727,10 @@ main() {
     scenario_startup
     if [ "$PROFILE_ONLY" = 1 ]; then
         stop_server
+    elif [ "$PAIRS_ONLY" = 1 ]; then
+        scenario_rampup
+        stop_server
+        scenario_pairs
     elif [ "$RECORDS_ONLY" = 1 ]; then
         scenario_backup
         scenario_restore
@@ -637,6 +738,7 @@ main() {
         scenario_page
         scenario_import
     else
+        scenario_rampup
         scenario_get20
         scenario_paced
         scenario_post
@@ -648,6 +750,7 @@ main() {
         scenario_import
         scenario_no_gateway
         scenario_nginx
+        scenario_pairs
         "$HERE/auth-flood.sh" --jar "$JAR" $([ "$QUICK" = 1 ] && echo --quick) | tee "$WORK/auth-flood.txt" || die "auth flood: see $WORK/auth-flood.txt"
     fi
     if [ "$PROFILE" = 1 ]; then
@@ -674,7 +777,7 @@ main() {
         log "saved $out"
     fi
     log "done in ${ELAPSED}s"
-    if [ "$PROFILE_ONLY" = 0 ] && [ "$RECORDS_ONLY" = 0 ]; then
+    if [ "$PROFILE_ONLY" = 0 ] && [ "$RECORDS_ONLY" = 0 ] && [ "$PAIRS_ONLY" = 0 ]; then
         $PY report --results "$RESULTS" --meta "$WORK/meta.json" --check >/dev/null
     fi
 }

@@ -69,7 +69,7 @@ start_instance() {  # start_instance NAME PORT ADMIN_PORT
         ADMIN_ACCESS_KEY_ID="$ADMIN_ID" ADMIN_SECRET_ACCESS_KEY="$ADMIN_SECRET" ADMIN_PORT="$3" \
         HOST=127.0.0.1 PORT="$2" DATA_DIR="$WORK/data" TRUSTED_PROXIES=127.0.0.1 \
         PUBLIC_BASE_URL="http://127.0.0.1:$PORT" \
-        java -jar "$JAR" serve >"$WORK/$1.out" 2>"$WORK/$1.log" & PIDS+=($!)
+        java @"$ROOT/scripts/jvm.options" -jar "$JAR" serve >"$WORK/$1.out" 2>"$WORK/$1.log" & PIDS+=($!)
     wait_for "http://127.0.0.1:$2/health" "instance $1" "$WORK/$1.log"
 }
 A_PORT="$(free_port)"; B_PORT="$(free_port)"; A_ADMIN="$(free_port)"; B_ADMIN="$(free_port)"

@@ -72,7 +72,7 @@ final class ControlPlaneFixture implements AutoCloseable {
         usage = new UsageService(planStore, counter, clock);
         activity = new KeyActivityTracker(activityStore, Runnable::run);
         lifecycle = new KeyLifecycle(keys, plans, activityStore, activity, clock);
-        audit = new AuditTrail(auditLog, keyStore, planStore, usage, activityStore, clock);
+        audit = new AuditTrail(auditLog, keyStore, planStore, usage, clock);
         gateway = new Gateway(STAGE, keys, planStore, (plan, key, settings) -> ThrottleDecision.allowed(1), counter,
                 clock, activity);
         ControlPlaneSettings settings = ControlPlaneSettings.defaults(credentials).withPort(0);

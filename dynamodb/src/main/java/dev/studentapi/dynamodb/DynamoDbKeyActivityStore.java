@@ -18,9 +18,9 @@ import static dev.studentapi.dynamodb.Attributes.string;
 import static dev.studentapi.dynamodb.DynamoDbTables.PK;
 
 /**
- * Each key's last use and expiration as an item {@code ACTIVITY#id} of the {@code StudentApiKeys} table, beside
- * the key's own items. Every change is one atomic UpdateItem; a last use only moves forward (a condition keeps a
- * later one). Reads are strongly consistent, so every instance sees a change at its next request.
+ * Each key's last use as an item {@code ACTIVITY#id} of the {@code StudentApiKeys} table, beside the key's own
+ * items (its expiration is an attribute of the key's item). Every change is one atomic UpdateItem; a last use
+ * only moves forward (a condition keeps a later one). Reads are strongly consistent, so every instance sees a change at its next request.
  */
 public final class DynamoDbKeyActivityStore implements KeyActivityStore {
 
@@ -56,21 +56,6 @@ public final class DynamoDbKeyActivityStore implements KeyActivityStore {
     }
 
     @Override
-    public void setExpiration(String keyId, Optional<Instant> expiration) {
-        DynamoDbCall.run("set a key's expiration", () -> client.updateItem(r -> {
-            r.tableName(table).key(Map.of(PK, s(ACTIVITY + keyId)));
-            if (expiration.isPresent()) {
-                r.updateExpression("SET keyId = :id, expirationMillis = :expiration")
-                        .expressionAttributeValues(Map.of(":id", s(keyId),
-                                ":expiration", n(expiration.get().toEpochMilli())));
-            } else {
-                r.updateExpression("SET keyId = :id REMOVE expirationMillis")
-                        .expressionAttributeValues(Map.of(":id", s(keyId)));
-            }
-        }));
-    }
-
-    @Override
     public void recordLastUsed(String keyId, Instant time) {
         DynamoDbCall.run("record a key's last use", () -> {
             try {
@@ -86,8 +71,7 @@ public final class DynamoDbKeyActivityStore implements KeyActivityStore {
     }
 
     private static KeyActivity activity(Map<String, AttributeValue> item) {
-        return new KeyActivity(string(item, "keyId"), millis(item, "lastUsedMillis"),
-                millis(item, "expirationMillis"));
+        return new KeyActivity(string(item, "keyId"), millis(item, "lastUsedMillis"));
     }
 
     private static Optional<Instant> millis(Map<String, AttributeValue> item, String name) {

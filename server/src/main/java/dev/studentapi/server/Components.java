@@ -122,7 +122,7 @@ public final class Components implements AutoCloseable {
         this.tickLease = stores.ticks();
         this.keyActivity = writtenBehind(stores.activity(), resources);
         this.lifecycle = new KeyLifecycle(keys, plans, stores.activity(), keyActivity, clock);
-        this.audit = new AuditTrail(stores.audit(), stores.keys(), stores.plans(), usage, stores.activity(), clock);
+        this.audit = new AuditTrail(stores.audit(), stores.keys(), stores.plans(), usage, clock);
     }
 
     /**

@@ -16,15 +16,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * API keys in the {@code api_keys} table of a SQLite database: metadata and value hash (and the value only
- * sealed, when values are kept encrypted), never a value in clear;
+ * API keys in the {@code api_keys} table of a SQLite database: metadata, expiration and value hash (and the
+ * value only sealed, when values are kept encrypted), never a value in clear;
  * timestamps are kept to the millisecond. Safe for concurrent use and across processes; engine failures throw
  * {@link dev.studentapi.core.StoreException}.
  */
 public final class SqliteApiKeyStore implements ApiKeyStore {
 
     private static final String COLUMNS =
-            "id, name, description, enabled, created_millis, updated_millis, value_hash, customer_id, tags, sealed_value";
+            "id, name, description, enabled, created_millis, updated_millis, value_hash, customer_id, tags, "
+            + "sealed_value, expiration_millis";
 
     /** Lookups by value hash kept between commits: every request with a key makes one. */
     private static final int CACHED_HASHES = 10_000;
@@ -41,9 +42,10 @@ public final class SqliteApiKeyStore implements ApiKeyStore {
     public boolean create(ApiKey key) {
         return database.write("create an API key", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 statement.setString(1, key.id());
                 bindFields(statement, key, 2);
+                bindExpiration(statement, 11, key.expiration());
                 statement.executeUpdate();
                 return true;
             } catch (SQLException e) {
@@ -95,6 +97,18 @@ public final class SqliteApiKeyStore implements ApiKeyStore {
     }
 
     @Override
+    public boolean setExpiration(String id, Optional<Instant> expiration) {
+        return database.write("set an API key's expiration", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE api_keys SET expiration_millis = ? WHERE id = ?")) {
+                bindExpiration(statement, 1, expiration);
+                statement.setString(2, id);
+                return statement.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
     public boolean delete(String id) {
         return database.write("delete an API key", connection -> {
             try (PreparedStatement bindings = connection.prepareStatement(
@@ -124,6 +138,15 @@ public final class SqliteApiKeyStore implements ApiKeyStore {
         statement.setObject(first + 8, key.sealed().map(SealedValue::text).orElse(null), Types.VARCHAR);
     }
 
+    private static void bindExpiration(PreparedStatement statement, int index, Optional<Instant> expiration)
+            throws SQLException {
+        if (expiration.isPresent()) {
+            statement.setLong(index, expiration.get().toEpochMilli());
+        } else {
+            statement.setNull(index, Types.INTEGER);
+        }
+    }
+
     private Optional<ApiKey> first(Connection connection, String column, String value) throws SQLException {
         PreparedStatement statement = database.prepared(connection,
                 "SELECT " + COLUMNS + " FROM api_keys WHERE " + column + " = ?");
@@ -133,10 +156,15 @@ public final class SqliteApiKeyStore implements ApiKeyStore {
         }
     }
 
+    private static Instant expiration(ResultSet rows, int column) throws SQLException {
+        long millis = rows.getLong(column);
+        return rows.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
     private static ApiKey key(ResultSet rows) throws SQLException {
         return new ApiKey(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4) == 1,
                 Instant.ofEpochMilli(rows.getLong(5)), Instant.ofEpochMilli(rows.getLong(6)),
                 new KeyHash(rows.getString(7)), rows.getString(8), TagText.read(rows.getString(9)),
-                Optional.ofNullable(rows.getString(10)).map(SealedValue::new).orElse(null));
+                Optional.ofNullable(rows.getString(10)).map(SealedValue::new).orElse(null), expiration(rows, 11));
     }
 }

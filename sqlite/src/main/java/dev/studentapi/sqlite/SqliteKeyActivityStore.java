@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Each key's last use and expiration in the {@code key_activity} table. Lookups (one per gateway request) are kept
- * until the next commit to the file, so a change made by any process is seen at the next request. Safe for
- * concurrent use and across processes.
+ * Each key's last use in the {@code key_activity} table (its expiration is kept with the key, in
+ * {@code api_keys}). Lookups are kept until the next commit to the file, so a change made by any process is seen
+ * at the next lookup. Safe for concurrent use and across processes.
  */
 public final class SqliteKeyActivityStore implements KeyActivityStore {
 
-    private static final String COLUMNS = "key_id, last_used_millis, expiration_millis";
+    private static final String COLUMNS = "key_id, last_used_millis";
     private static final int CACHED_KEYS = 10_000;
 
     private final SqliteDatabase database;
@@ -50,23 +50,6 @@ public final class SqliteKeyActivityStore implements KeyActivityStore {
     }
 
     @Override
-    public void setExpiration(String keyId, Optional<Instant> expiration) {
-        database.write("set a key's expiration", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO key_activity (key_id, "
-                    + "expiration_millis) VALUES (?, ?) ON CONFLICT (key_id) DO UPDATE SET "
-                    + "expiration_millis = excluded.expiration_millis")) {
-                statement.setString(1, keyId);
-                if (expiration.isPresent()) {
-                    statement.setLong(2, expiration.get().toEpochMilli());
-                } else {
-                    statement.setNull(2, java.sql.Types.INTEGER);
-                }
-                return statement.executeUpdate();
-            }
-        });
-    }
-
-    @Override
     public void recordLastUsed(String keyId, Instant time) {
         database.write("record a key's last use", connection -> {
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO key_activity (key_id, "
@@ -89,7 +72,7 @@ public final class SqliteKeyActivityStore implements KeyActivityStore {
     }
 
     private static KeyActivity activity(ResultSet rows) throws SQLException {
-        return new KeyActivity(rows.getString(1), millis(rows, 2), millis(rows, 3));
+        return new KeyActivity(rows.getString(1), millis(rows, 2));
     }
 
     private static Optional<Instant> millis(ResultSet rows, int column) throws SQLException {

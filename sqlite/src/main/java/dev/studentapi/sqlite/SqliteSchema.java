@@ -127,7 +127,14 @@ final class SqliteSchema {
                 rate       REAL    NOT NULL,
                 burst      INTEGER NOT NULL,
                 PRIMARY KEY (plan_id, api_id, stage, method_key)
-            ) WITHOUT ROWID"""));
+            ) WITHOUT ROWID"""), List.of(
+            // migration 7: a key's expiration moves onto the key (read with every key lookup); key_activity keeps
+            // only the last use, and its expiration_millis column is no longer read
+            "ALTER TABLE api_keys ADD COLUMN expiration_millis INTEGER",
+            """
+            UPDATE api_keys SET expiration_millis = (
+                SELECT expiration_millis FROM key_activity WHERE key_activity.key_id = api_keys.id)""",
+            "UPDATE key_activity SET expiration_millis = NULL"));
 
     /** The schema version this code writes and reads. */
     static final int LATEST = MIGRATIONS.size();

@@ -157,6 +157,18 @@ public final class ApiKeyService {
         return save(key.withTags(Tags.without(key.tags(), tagKeys)));
     }
 
+    /**
+     * Sets the key's expiration time (empty: never expires), to the millisecond, effective from the next request;
+     * refuses an unknown key with API_KEY_NOT_FOUND.
+     */
+    public ApiKey setExpiration(String id, Optional<Instant> expiration) {
+        Optional<Instant> millis = expiration.map(time -> time.truncatedTo(ChronoUnit.MILLIS));
+        if (!store.setExpiration(id, millis)) {
+            throw Refusal.of(RefusalCode.API_KEY_NOT_FOUND, id);
+        }
+        return get(id);
+    }
+
     public void delete(String id) {
         if (!store.delete(id)) {
             throw Refusal.of(RefusalCode.API_KEY_NOT_FOUND, id);

@@ -1,5 +1,6 @@
 package dev.studentapi.core.apikey;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,8 +17,17 @@ public interface ApiKeyStore {
     /** Every key, ordered by name then id. */
     List<ApiKey> list();
 
-    /** Replaces the stored key with the same id; returns {@code false} when there is none. */
+    /**
+     * Replaces the stored key with the same id, all but its expiration (which only {@link #setExpiration}
+     * changes); returns {@code false} when there is none.
+     */
     boolean update(ApiKey key);
+
+    /**
+     * Sets (or, when empty, removes) the key's expiration time, in one write that changes no other field; returns
+     * {@code false}, changing nothing, when there is no such key.
+     */
+    boolean setExpiration(String id, Optional<Instant> expiration);
 
     /** Removes the key and every binding of it to a usage plan; returns {@code false} when there is none. */
     boolean delete(String id);

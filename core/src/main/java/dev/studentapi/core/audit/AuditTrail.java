@@ -4,8 +4,6 @@ import dev.studentapi.core.Refusal;
 import dev.studentapi.core.apikey.ApiKey;
 import dev.studentapi.core.apikey.ApiKeyStore;
 import dev.studentapi.core.apikey.RandomTokens;
-import dev.studentapi.core.lifecycle.KeyActivity;
-import dev.studentapi.core.lifecycle.KeyActivityStore;
 import dev.studentapi.core.usage.UsagePlan;
 import dev.studentapi.core.usage.UsagePlanStore;
 import dev.studentapi.core.usage.UsageService;
@@ -34,18 +32,15 @@ public final class AuditTrail {
     private final ApiKeyStore keys;
     private final UsagePlanStore plans;
     private final UsageService usage;
-    private final KeyActivityStore activity;
     private final Clock clock;
     private long lastMillis;
     private int sequence;
 
-    public AuditTrail(AuditLog log, ApiKeyStore keys, UsagePlanStore plans, UsageService usage,
-                      KeyActivityStore activity, Clock clock) {
+    public AuditTrail(AuditLog log, ApiKeyStore keys, UsagePlanStore plans, UsageService usage, Clock clock) {
         this.log = log;
         this.keys = keys;
         this.plans = plans;
         this.usage = usage;
-        this.activity = activity;
         this.clock = clock;
     }
 
@@ -120,7 +115,7 @@ public final class AuditTrail {
     private Optional<AuditSummary> key(String keyId) {
         return keys.findById(keyId).map(key -> AuditSummaries.key(key,
                 plans.plansOfKey(keyId).stream().map(UsagePlan::id).toList(),
-                activity.find(keyId).flatMap(KeyActivity::expirationDate)));
+                key.expiration()));
     }
 
     private Optional<AuditSummary> plan(String planId) {

@@ -88,7 +88,7 @@ public final class Gateway {
         }
         String keyId = key.get().id();
         Instant now = clock.instant();
-        if (activity.expired(keyId, now)) {
+        if (key.get().expiredAt(now)) {
             return new Admission.Forbidden();
         }
         Optional<UsagePlan> plan = plans.plansOfKey(keyId).stream().filter(p -> p.covers(stage)).findFirst();

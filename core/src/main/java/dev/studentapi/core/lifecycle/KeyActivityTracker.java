@@ -10,10 +10,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The gateway's view of key activity: whether a key has expired (read from the store on each request, so that a
- * change made by any process applies to the next request) and when each key was last admitted. Admissions are
- * kept in memory and written behind, through {@code writer}, at most once per key per {@link #WRITE_INTERVAL};
- * an admitted request in between costs a map lookup. A write that fails is tried again at the key's next
+ * The gateway's record of when each key was last admitted (whether a key has expired is part of the key the
+ * gateway looks up, so an admission reads nothing here). Admissions are kept in memory and written behind,
+ * through {@code writer}, at most once per key per {@link #WRITE_INTERVAL}; an admitted request in between costs
+ * a map lookup. A write that fails is tried again at the key's next
  * admission; {@link #flush()} writes what is still only in memory. Safe for concurrent use.
  */
 public final class KeyActivityTracker {
@@ -32,10 +32,6 @@ public final class KeyActivityTracker {
     public KeyActivityTracker(KeyActivityStore store, Executor writer) {
         this.store = store;
         this.writer = writer;
-    }
-
-    public boolean expired(String keyId, Instant now) {
-        return store.find(keyId).map(activity -> activity.expiredAt(now)).orElse(false);
     }
 
     /** Notes that the key was admitted at {@code now}; writes it when the last write is a minute old or more. */

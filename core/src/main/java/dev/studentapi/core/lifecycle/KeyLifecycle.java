@@ -8,7 +8,6 @@ import dev.studentapi.core.usage.UsagePlanService;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +59,8 @@ public final class KeyLifecycle {
      * unknown key with API_KEY_NOT_FOUND.
      */
     public KeyStatus setExpiration(String keyId, Optional<Instant> expiration) {
-        keys.get(keyId);
-        activity.setExpiration(keyId, expiration.map(time -> time.truncatedTo(ChronoUnit.MILLIS)));
-        return status(keyId);
+        ApiKey key = keys.setExpiration(keyId, expiration);
+        return status(key, activity.find(keyId).orElse(KeyActivity.none(keyId)), clock.instant());
     }
 
     /**
@@ -89,7 +87,7 @@ public final class KeyLifecycle {
     private KeyStatus status(ApiKey key, KeyActivity stored, Instant now) {
         Optional<Instant> lastUsed = later(stored.lastUsedDate(), tracker.lastAdmitted(key.id()));
         List<String> planIds = plans.plansOfKey(key.id()).stream().map(UsagePlan::id).toList();
-        return new KeyStatus(key, lastUsed, stored.expirationDate(), stored.expiredAt(now), planIds);
+        return new KeyStatus(key, lastUsed, key.expiration(), key.expiredAt(now), planIds);
     }
 
     private static Optional<Instant> later(Optional<Instant> a, Optional<Instant> b) {

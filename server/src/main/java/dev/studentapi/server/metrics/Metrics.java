@@ -13,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,7 +30,13 @@ public final class Metrics {
             .description("Requests answered 503 because a store could not be reached").register(registry);
     private final DistributionSummary backupBytes = DistributionSummary.builder("studentapi.backup.size")
             .baseUnit("bytes").description("Size of each stored backup").register(registry);
+    /** The request timers made so far, by route, method and status: a request finds its timer with one lookup. */
+    private final ConcurrentHashMap<RequestKind, Timer> requestTimers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> refusalCounters = new ConcurrentHashMap<>();
     private JvmGcMetrics gc;
+
+    private record RequestKind(String route, String method, int status) {
+    }
 
     /** Adds the JVM's meters (memory, garbage collection, threads, classes, CPU, uptime): for a serving process. */
     public synchronized void bindJvm() {
@@ -47,16 +54,22 @@ public final class Metrics {
 
     /** One answered data-plane request: {@code route} is the matched route's template ("unmatched" if none). */
     public void request(String route, String method, int status, long nanos) {
-        Timer.builder("studentapi.http.requests").description("Data-plane requests by route, method and status")
-                .tags("route", route, "method", method, "status", Integer.toString(status))
+        requestTimers.computeIfAbsent(new RequestKind(route, method, status), this::requestTimer)
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer requestTimer(RequestKind kind) {
+        return Timer.builder("studentapi.http.requests").description("Data-plane requests by route, method and status")
+                .tags("route", kind.route(), "method", kind.method(), "status", Integer.toString(kind.status()))
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
     }
 
     /** A request the gateway refused: forbidden, throttled, quota_exceeded or too_many_failures. */
     public void refusal(String reason) {
-        Counter.builder("studentapi.gateway.refusals").description("Requests the gateway refused, by reason")
-                .tag("reason", reason).register(registry).increment();
+        refusalCounters.computeIfAbsent(reason, r -> Counter.builder("studentapi.gateway.refusals")
+                .description("Requests the gateway refused, by reason").tag("reason", r).register(registry))
+                .increment();
     }
 
     public void quotaCharge() {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static dev.studentapi.testkit.contract.UsagePlanStoreContract.plan;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +27,7 @@ public abstract class ApiKeyStoreContract {
 
     static final Instant CREATED = Instant.parse("2025-07-06T10:15:30.123Z");
     static final Instant UPDATED = Instant.parse("2025-07-07T08:00:00.456Z");
+    static final Instant EXPIRES = Instant.parse("2027-01-01T00:00:00.789Z");
 
     private ApiKeyStore keys;
     private UsagePlanStore plans;
@@ -68,6 +70,45 @@ public abstract class ApiKeyStoreContract {
         keys.update(key);
         assertThat(keys.findById("k1")).contains(key);
         assertThat(keys.list()).containsExactly(key);
+    }
+
+    @Test
+    void keepsAnExpirationWithTheKeyFoundByIdHashAndList() {
+        ApiKey key = key("k1", "StudentApiKey", "value-one-0123456789");
+        keys.create(key);
+
+        assertThat(keys.setExpiration("k1", Optional.of(EXPIRES))).isTrue();
+
+        ApiKey expiring = key.withExpiration(Optional.of(EXPIRES));
+        assertThat(keys.findById("k1")).contains(expiring);
+        assertThat(keys.findByHash(KeyHash.of("value-one-0123456789"))).contains(expiring);
+        assertThat(keys.list()).containsExactly(expiring);
+
+        assertThat(keys.setExpiration("k1", Optional.empty())).isTrue();
+
+        assertThat(keys.findById("k1")).contains(key);
+        assertThat(keys.findByHash(KeyHash.of("value-one-0123456789"))).contains(key);
+    }
+
+    @Test
+    void anUpdateKeepsTheExpirationAndSettingItChangesNothingElse() {
+        ApiKey key = key("k1", "StudentApiKey", "value-one-0123456789");
+        keys.create(key);
+        keys.setExpiration("k1", Optional.of(EXPIRES));
+
+        ApiKey renamed = key.withName("Renamed", UPDATED);
+        keys.update(renamed);
+
+        assertThat(keys.findById("k1")).contains(renamed.withExpiration(Optional.of(EXPIRES)));
+        assertThat(keys.findById("k1")).map(ApiKey::lastUpdatedDate).contains(UPDATED);
+    }
+
+    @Test
+    void settingTheExpirationOfAnUnknownKeyCreatesNothing() {
+        assertThat(keys.setExpiration("nosuchkey0", Optional.of(EXPIRES))).isFalse();
+
+        assertThat(keys.findById("nosuchkey0")).isEmpty();
+        assertThat(keys.list()).isEmpty();
     }
 
     @Test

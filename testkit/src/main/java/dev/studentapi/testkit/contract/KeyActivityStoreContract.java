@@ -14,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class KeyActivityStoreContract {
 
     static final Instant USED = Instant.parse("2026-12-01T10:00:00.123Z");
-    static final Instant EXPIRES = Instant.parse("2027-01-01T00:00:00.000Z");
 
     private KeyActivityStore store;
 
@@ -27,22 +26,19 @@ public abstract class KeyActivityStoreContract {
     }
 
     @Test
-    void knowsNothingOfAKeyNeverUsedAndWithoutExpiration() {
+    void knowsNothingOfAKeyNeverUsed() {
         assertThat(store.find("k1")).isEmpty();
         assertThat(store.list()).isEmpty();
     }
 
     @Test
-    void keepsTheLastUseAndTheExpirationSideBySide() {
+    void keepsTheLastUseOfEachKey() {
         store.recordLastUsed("k1", USED);
-        store.setExpiration("k1", Optional.of(EXPIRES));
-        store.setExpiration("k2", Optional.of(EXPIRES));
+        store.recordLastUsed("k2", USED.plusSeconds(1));
 
-        assertThat(store.find("k1")).contains(new KeyActivity("k1", Optional.of(USED), Optional.of(EXPIRES)));
-        assertThat(store.find("k2")).contains(new KeyActivity("k2", Optional.empty(), Optional.of(EXPIRES)));
-        assertThat(store.list()).containsExactlyInAnyOrder(
-                new KeyActivity("k1", Optional.of(USED), Optional.of(EXPIRES)),
-                new KeyActivity("k2", Optional.empty(), Optional.of(EXPIRES)));
+        assertThat(store.find("k1")).contains(new KeyActivity("k1", Optional.of(USED)));
+        assertThat(store.list()).containsExactlyInAnyOrder(new KeyActivity("k1", Optional.of(USED)),
+                new KeyActivity("k2", Optional.of(USED.plusSeconds(1))));
     }
 
     @Test
@@ -55,15 +51,5 @@ public abstract class KeyActivityStoreContract {
         store.recordLastUsed("k1", USED.plusSeconds(120));
 
         assertThat(store.find("k1").flatMap(KeyActivity::lastUsedDate)).contains(USED.plusSeconds(120));
-    }
-
-    @Test
-    void removesAnExpirationAndKeepsTheLastUse() {
-        store.setExpiration("k1", Optional.of(EXPIRES));
-        store.recordLastUsed("k1", USED);
-
-        store.setExpiration("k1", Optional.empty());
-
-        assertThat(store.find("k1")).contains(new KeyActivity("k1", Optional.of(USED), Optional.empty()));
     }
 }

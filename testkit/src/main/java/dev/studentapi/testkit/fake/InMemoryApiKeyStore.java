@@ -4,6 +4,7 @@ import dev.studentapi.core.apikey.ApiKey;
 import dev.studentapi.core.apikey.ApiKeyStore;
 import dev.studentapi.core.apikey.KeyHash;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,22 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
 
     @Override
     public synchronized boolean update(ApiKey key) {
-        return keys.replace(key.id(), key) != null;
+        ApiKey stored = keys.get(key.id());
+        if (stored == null) {
+            return false;
+        }
+        keys.put(key.id(), key.withExpiration(stored.expiration()));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean setExpiration(String id, Optional<Instant> expiration) {
+        ApiKey stored = keys.get(id);
+        if (stored == null) {
+            return false;
+        }
+        keys.put(id, stored.withExpiration(expiration));
+        return true;
     }
 
     @Override

@@ -26,20 +26,11 @@ public final class InMemoryKeyActivityStore implements KeyActivityStore {
     }
 
     @Override
-    public void setExpiration(String keyId, Optional<Instant> expiration) {
-        activities.compute(keyId, (id, old) -> new KeyActivity(id,
-                old == null ? Optional.empty() : old.lastUsedDate(), expiration));
-    }
-
-    @Override
     public void recordLastUsed(String keyId, Instant time) {
         lastUsedWrites.incrementAndGet();
         activities.compute(keyId, (id, old) -> {
-            if (old == null) {
-                return new KeyActivity(id, Optional.of(time), Optional.empty());
-            }
-            boolean later = old.lastUsedDate().map(time::isAfter).orElse(true);
-            return later ? new KeyActivity(id, Optional.of(time), old.expirationDate()) : old;
+            boolean later = old == null || old.lastUsedDate().map(time::isAfter).orElse(true);
+            return later ? new KeyActivity(id, Optional.of(time)) : old;
         });
     }
 

@@ -7,7 +7,6 @@ import dev.studentapi.core.usage.UsageService;
 import dev.studentapi.testkit.MutableClock;
 import dev.studentapi.testkit.fake.InMemoryApiKeyStore;
 import dev.studentapi.testkit.fake.InMemoryAuditLog;
-import dev.studentapi.testkit.fake.InMemoryKeyActivityStore;
 import dev.studentapi.testkit.fake.InMemoryUsageCounter;
 import dev.studentapi.testkit.fake.InMemoryUsagePlanStore;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class AuditTrailTest {
     private final ApiKeyService keys = new ApiKeyService(keyStore, clock);
     private final InMemoryAuditLog log = new InMemoryAuditLog();
     private final AuditTrail trail = new AuditTrail(log, keyStore, plans,
-            new UsageService(plans, new InMemoryUsageCounter(), clock), new InMemoryKeyActivityStore(), clock);
+            new UsageService(plans, new InMemoryUsageCounter(), clock), clock);
 
     private List<AuditEntry> entries() {
         return log.list(AuditQuery.newest()).entries();

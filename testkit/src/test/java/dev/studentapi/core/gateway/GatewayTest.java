@@ -86,7 +86,7 @@ class GatewayTest {
     class Expiry {
         @Test
         void admitsAKeyUntilItsExpirationTimeAndForbidsItFromThen() {
-            activity.setExpiration(key.key().id(), Optional.of(clock.instant().plusSeconds(60)));
+            keys.setExpiration(key.key().id(), Optional.of(clock.instant().plusSeconds(60)));
 
             assertThat(gateway.admit(key.value())).isInstanceOf(Admission.Admitted.class);
             clock.advance(Duration.ofSeconds(59));
@@ -97,7 +97,7 @@ class GatewayTest {
 
         @Test
         void anExpiredKeyIsNotCharged() {
-            activity.setExpiration(key.key().id(), Optional.of(clock.instant()));
+            keys.setExpiration(key.key().id(), Optional.of(clock.instant()));
 
             assertThat(gateway.admit(key.value())).isEqualTo(new Admission.Forbidden());
             assertThat(usage.remaining(plan.id(), key.key().id())).isEqualTo(3);
@@ -105,10 +105,10 @@ class GatewayTest {
 
         @Test
         void removingTheExpirationAdmitsTheKeyAgain() {
-            activity.setExpiration(key.key().id(), Optional.of(clock.instant().minusSeconds(1)));
+            keys.setExpiration(key.key().id(), Optional.of(clock.instant().minusSeconds(1)));
             assertThat(gateway.admit(key.value())).isEqualTo(new Admission.Forbidden());
 
-            activity.setExpiration(key.key().id(), Optional.empty());
+            keys.setExpiration(key.key().id(), Optional.empty());
 
             assertThat(gateway.admit(key.value())).isInstanceOf(Admission.Admitted.class);
         }

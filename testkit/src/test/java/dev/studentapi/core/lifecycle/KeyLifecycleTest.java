@@ -101,11 +101,6 @@ class KeyLifecycleTest {
             }
 
             @Override
-            public void setExpiration(String keyId, Optional<Instant> expiration) {
-                failingOnce.setExpiration(keyId, expiration);
-            }
-
-            @Override
             public void recordLastUsed(String keyId, Instant time) {
                 if (fail[0]) {
                     fail[0] = false;
