@@ -11,13 +11,18 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Candidate (b): a Jetty 12 core {@code Handler}, no servlets, the same threads and connector as the product. */
+/**
+ * Candidate (b): a Jetty 12 core {@code Handler}, no servlets. With a fourth argument {@code blocking} the handler
+ * declares itself blocking (as the product's must: its routes wait for the store), so that Jetty runs it on a pool
+ * thread rather than on the thread that read the request.
+ */
 public final class JettyCoreSpike {
 
     private JettyCoreSpike() {
@@ -38,7 +43,8 @@ public final class JettyCoreSpike {
         connector.setHost("127.0.0.1");
         connector.setPort(answer.port());
         server.addConnector(connector);
-        server.setHandler(new Handler.Abstract.NonBlocking() {
+        boolean blocking = args.length > 3 && args[3].equals("blocking");
+        server.setHandler(new Handler.Abstract(blocking ? InvocationType.BLOCKING : InvocationType.NON_BLOCKING) {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 HttpFields.Mutable headers = response.getHeaders();
@@ -64,7 +70,7 @@ public final class JettyCoreSpike {
             }
         });
         server.start();
-        System.out.println("jetty-core ready on " + answer.port());
+        System.out.println("jetty-core ready on " + answer.port() + (blocking ? ", blocking" : ""));
         server.join();
     }
 }
