@@ -6,13 +6,14 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -38,7 +39,7 @@ final class Exchange {
     private final Response response;
     private final Consumer<Exchange> beforeLast;
     private RouteTable.Match match;
-    private Fields query;
+    private Map<String, String> query;
     private int status = 200;
     private byte[] body;
     private InputStream bodyStream;
@@ -89,25 +90,34 @@ final class Exchange {
 
     /** The first value of a decoded query parameter, or null. */
     String queryParam(String name) {
-        return query().getValue(name);
+        return queryFirstValues().get(name);
     }
 
-    /** Each query parameter's first value, in the order sent. */
+    /**
+     * Each query parameter's first value, in the order sent, decoded as a form is ({@code +} a space) and leniently:
+     * bytes that are no UTF-8 become U+FFFD, as the servlet API read them (malformed escapes never get here).
+     */
     Map<String, String> queryFirstValues() {
-        Map<String, String> first = new LinkedHashMap<>();
-        for (Fields.Field field : query()) {
-            if (!field.getValues().isEmpty()) {
-                first.putIfAbsent(field.getName(), field.getValue());
-            }
-        }
-        return first;
-    }
-
-    private Fields query() {
         if (query == null) {
-            query = Request.extractQueryParameters(request);
+            Map<String, String> first = new LinkedHashMap<>();
+            String raw = request.getHttpURI().getQuery();
+            if (raw != null) {
+                for (String pair : raw.split("&")) {
+                    if (pair.isEmpty()) {
+                        continue;
+                    }
+                    int equals = pair.indexOf('=');
+                    String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+                    first.putIfAbsent(name, equals < 0 ? "" : decode(pair.substring(equals + 1)));
+                }
+            }
+            query = first;
         }
         return query;
+    }
+
+    private static String decode(String text) {
+        return text.indexOf('%') < 0 && text.indexOf('+') < 0 ? text : URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
     /** The socket's remote address. */

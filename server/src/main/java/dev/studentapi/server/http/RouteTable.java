@@ -1,8 +1,9 @@
 package dev.studentapi.server.http;
 
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.util.URIUtil;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ final class RouteTable {
                     if (params == null) {
                         params = new HashMap<>(4);
                     }
-                    params.put(segment.substring(1, segment.length() - 1), URIUtil.decodePath(value));
+                    params.put(segment.substring(1, segment.length() - 1), decode(value));
                 } else if (!segment.equals(path[i])) {
                     return null;
                 }
@@ -76,6 +77,14 @@ final class RouteTable {
             }
         }
         return null;
+    }
+
+    /** Percent-decoded, {@code +} kept, bytes that are no UTF-8 as U+FFFD (malformed escapes never get here). */
+    private static String decode(String segment) {
+        if (segment.indexOf('%') < 0) {
+            return segment;
+        }
+        return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** The segments of a path without its leading and one trailing slash: {@code "/a/b/"} is {@code [a, b]}. */
