@@ -131,12 +131,22 @@ http {
 CONF
     local nginx; nginx="$(command -v nginx || echo /usr/sbin/nginx)"
     "$nginx" -p "$NGX" -c "$NGX/nginx.conf" -e "$NGX/error.log" >"$NGX/stdout.log" 2>&1 &
-    PIDS+=($!)
+    NGINX_PID=$!
+    PIDS+=("$NGINX_PID")
     $PY wait --url "http://127.0.0.1:$NGINX_PORT/prod/students" --header "x-api-key: $KEY" >/dev/null \
         || { cat "$NGX/error.log" >&2; die "nginx did not start"; }
 }
 
 # --------------------------------------------------------------------------------------------- measuring
+# CPU seconds (user + system) used so far by the given processes: less sensitive than requests/s to what else the
+# machine runs, since a process waiting for a core spends none.
+cpu_s() {
+    local ticks=0 p
+    for p in "$@"; do ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+    python3 -c "print($ticks / $(getconf CLK_TCK))"
+}
+nginx_pids() { echo "$NGINX_PID" $(pgrep -P "$NGINX_PID" || true); }
+
 # wrk_rps <url> <seconds> <out>: prints requests/s; fails on any non-2xx or socket error.
 wrk_rps() {
     wrk -t1 -c32 -d"$2s" --timeout 10s -H "x-api-key: $KEY" "$1" >"$3" 2>&1 || { cat "$3" >&2; die "wrk failed"; }
@@ -144,21 +154,30 @@ wrk_rps() {
     awk '/^Requests\/sec:/ {print $2}' "$3"
 }
 
-# measure <name> <url>: warm-up, then PAIRS alternating runs; appends "<name> <ratio...> median" to RESULTS.
+# measure <name> <url> <pid>: warm-up, then PAIRS alternating runs; appends "<name> <ratio...> median" to RESULTS,
+# and each run's requests/s and CPU microseconds per request (the candidate's process, nginx's master and worker).
 RESULTS="$WORK/results.txt"
 measure() {
-    local name="$1" url="$2" i rps ngx ratios=()
+    local name="$1" url="$2" pid="$3" i rps ngx ratios=() c0 c1 n0 n1 cpu ngx_cpu
     cmp -s "$STUDENTS" <(curl -fsS -H "x-api-key: $KEY" "$url") || die "$name does not serve the same body"
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 403 ] || die "$name does not check the key"
     log "$name: warm-up ${WARMUP}s (load $(cut -d' ' -f1-3 /proc/loadavg))"
     wrk_rps "$url" "$WARMUP" "$WORK/$name.warmup.txt" >/dev/null
     wrk_rps "http://127.0.0.1:$NGINX_PORT/prod/students" 3 "$WORK/nginx.warmup.txt" >/dev/null
     for i in $(seq 1 "$PAIRS"); do
+        c0="$(cpu_s "$pid")"
         rps="$(wrk_rps "$url" "$DURATION" "$WORK/$name.$i.txt")"
+        c1="$(cpu_s "$pid")"
+        n0="$(cpu_s $(nginx_pids))"
         ngx="$(wrk_rps "http://127.0.0.1:$NGINX_PORT/prod/students" "$DURATION" "$WORK/nginx.$name.$i.txt")"
+        n1="$(cpu_s $(nginx_pids))"
+        cpu="$(python3 -c "print(f'{($c1 - $c0) * 1e6 / ($rps * $DURATION):.0f}')")"
+        ngx_cpu="$(python3 -c "print(f'{($n1 - $n0) * 1e6 / ($ngx * $DURATION):.0f}')")"
         ratios+=("$(python3 -c "print(f'{$rps / $ngx:.3f}')")")
-        log "$name pair $i: $rps req/s vs nginx $ngx req/s, ratio ${ratios[-1]} (load $(cut -d' ' -f1-3 /proc/loadavg))"
-        echo "$name $i $rps $ngx ${ratios[-1]} $(cut -d' ' -f1 /proc/loadavg)" >>"$WORK/pairs.txt"
+        log "$name pair $i: $rps req/s ($cpu µs CPU/request) vs nginx $ngx req/s ($ngx_cpu µs), ratio ${ratios[-1]}" \
+            "(load $(cut -d' ' -f1-3 /proc/loadavg))"
+        echo "$name $i $rps $ngx ${ratios[-1]} load=$(cut -d' ' -f1 /proc/loadavg) cpu_us=$cpu nginx_cpu_us=$ngx_cpu" \
+            >>"$WORK/pairs.txt"
     done
     local median
     median="$(printf '%s\n' "${ratios[@]}" | sort -n | sed -n "$(( (PAIRS + 1) / 2 ))p")"
@@ -176,7 +195,7 @@ CP="$HERE/target/classes:$(cat "$HERE/target/classpath.txt" 2>/dev/null || true)
 for candidate in "${CANDIDATES[@]}"; do
     case "$candidate" in
         server)
-            measure server "http://127.0.0.1:$SERVER_PORT/prod/students" ;;
+            measure server "http://127.0.0.1:$SERVER_PORT/prod/students" "$SERVER_PID" ;;
         jetty|jetty-blocking|vertx)
             [ -f "$HERE/target/classpath.txt" ] || die "build the spike first: ./mvnw -q -f bench/spike/pom.xml package"
             port="$($PY freeport)"
@@ -188,7 +207,7 @@ for candidate in "${CANDIDATES[@]}"; do
                 --header "x-api-key: $KEY" --timeout 60 -- java ${BENCH_JAVA_OPTS:-} -cp "$CP" "$main" \
                 "$port" "$KEY" "$STUDENTS" $mode)" || { cat "$WORK/$candidate.log" >&2; die "$candidate did not start"; }
             PIDS+=("${out% *}")
-            measure "$candidate" "http://127.0.0.1:$port/prod/students"
+            measure "$candidate" "http://127.0.0.1:$port/prod/students" "${out% *}"
             stop_pid "${out% *}" ;;
     esac
 done
