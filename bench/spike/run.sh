@@ -7,7 +7,8 @@
 #
 # Candidates: server (the product's jar, started as bench/run.sh starts it), jetty (a Jetty 12 core Handler, no
 # servlets, non-blocking), jetty-blocking (the same declared blocking, as a handler that waits for a store must be),
-# vertx (Vert.x 5 core HTTP server, answering on its event loops). Default: all four. Build the spike first:
+# vertx (Vert.x 5 core HTTP server, answering on its event loops), vertx-blocking (the same answering from its
+# worker pool, executeBlocking). Default: all five. Build the spike first:
 #   ./mvnw -B -q -f bench/spike/pom.xml package
 set -euo pipefail
 
@@ -25,12 +26,12 @@ while [ $# -gt 0 ]; do
         --warmup) WARMUP="$2"; shift ;;
         --duration) DURATION="$2"; shift ;;
         --pairs) PAIRS="$2"; shift ;;
-        server|jetty|jetty-blocking|vertx) CANDIDATES+=("$1") ;;
+        server|jetty|jetty-blocking|vertx|vertx-blocking) CANDIDATES+=("$1") ;;
         *) echo "unknown argument: $1" >&2; exit 64 ;;
     esac
     shift
 done
-[ ${#CANDIDATES[@]} -gt 0 ] || CANDIDATES=(server jetty jetty-blocking vertx)
+[ ${#CANDIDATES[@]} -gt 0 ] || CANDIDATES=(server jetty jetty-blocking vertx vertx-blocking)
 
 log() { printf '[spike %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -196,13 +197,13 @@ for candidate in "${CANDIDATES[@]}"; do
     case "$candidate" in
         server)
             measure server "http://127.0.0.1:$SERVER_PORT/prod/students" "$SERVER_PID" ;;
-        jetty|jetty-blocking|vertx)
+        jetty|jetty-blocking|vertx|vertx-blocking)
             [ -f "$HERE/target/classpath.txt" ] || die "build the spike first: ./mvnw -q -f bench/spike/pom.xml package"
             port="$($PY freeport)"
             main=dev.studentapi.spike.JettyCoreSpike
             mode=""
-            [ "$candidate" = jetty-blocking ] && mode=blocking
-            [ "$candidate" = vertx ] && main=dev.studentapi.spike.VertxSpike
+            case "$candidate" in *-blocking) mode=blocking ;; esac
+            case "$candidate" in vertx*) main=dev.studentapi.spike.VertxSpike ;; esac
             out="$($PY launch --log "$WORK/$candidate.log" --url "http://127.0.0.1:$port/prod/students" \
                 --header "x-api-key: $KEY" --timeout 60 -- java ${BENCH_JAVA_OPTS:-} -cp "$CP" "$main" \
                 "$port" "$KEY" "$STUDENTS" $mode)" || { cat "$WORK/$candidate.log" >&2; die "$candidate did not start"; }

@@ -34,11 +34,16 @@ public final class JettyCoreSpike {
                 new PreEncodedHttpField("Referrer-Policy", "no-referrer"),
                 new PreEncodedHttpField("Content-Security-Policy", Answer.CSP),
                 new PreEncodedHttpField("Access-Control-Allow-Origin", "*"),
-                new PreEncodedHttpField("Access-Control-Expose-Headers", "Retry-After,x-amzn-ErrorType,x-amzn-RequestId"),
+                new PreEncodedHttpField("Access-Control-Expose-Headers",
+                        "Retry-After,x-amzn-ErrorType,x-amzn-RequestId"),
                 new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json"));
         String prefix = Long.toString(System.currentTimeMillis(), 36) + "-";
         AtomicLong ids = new AtomicLong();
-        Server server = new Server(new QueuedThreadPool(200, 8));
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        // -Dspike.reservedThreads=N: how many idle threads Jetty keeps reserved to take over the selector (-1: its
+        // heuristic; 0: none, so that a blocking request always queues for a pool thread)
+        threads.setReservedThreads(Integer.getInteger("spike.reservedThreads", -1));
+        Server server = new Server(threads);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory());
         connector.setHost("127.0.0.1");
         connector.setPort(answer.port());
