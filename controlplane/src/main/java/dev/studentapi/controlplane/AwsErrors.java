@@ -2,11 +2,14 @@ package dev.studentapi.controlplane;
 
 import dev.studentapi.core.Refusal;
 import dev.studentapi.core.StoreException;
+import dev.studentapi.httpfaults.ClientFaults;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.OptionalInt;
 
 /**
  * The one place where refusals become API Gateway errors: a status, {@code x-amzn-ErrorType} and
@@ -47,6 +50,14 @@ final class AwsErrors {
             }
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            OptionalInt clientStatus = ClientFaults.statusOf(e);
+            if (clientStatus.isPresent()) {
+                LOG.warn("control-plane request {} {} refused: {}", ctx.method(), ctx.path(),
+                        ClientFaults.describe(e));
+                ctx.header("Connection", "close");
+                render(ctx, clientStatus.getAsInt(), "BadRequestException", "The request could not be read.");
+                return;
+            }
             LOG.error("Unexpected failure in {} {}", ctx.method(), ctx.path(), e);
             render(ctx, 500, "InternalFailure", "Internal server error");
         });

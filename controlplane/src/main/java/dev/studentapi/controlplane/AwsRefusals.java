@@ -59,6 +59,9 @@ final class AwsRefusals {
             case API_STAGE_INVALID -> "Invalid API Stage specified";
             case STAGE_NOT_ON_PLAN -> "Invalid API Stage {api: " + r.detail("api") + ", stage: " + r.detail("stage")
                     + "} specified for usageplan " + r.detail("planId");
+            case METHOD_THROTTLE_KEY_INVALID -> "Invalid method throttle key '" + value
+                    + "': expected {resourcePath}/{httpMethod}, such as /students/GET, or /*/* for every method";
+            case METHOD_THROTTLE_NOT_SET -> "No method throttle " + value + " on API Stage " + r.detail("stage");
             case DATE_RANGE_REVERSED -> "The end date must not be before the start date.";
             case DATE_RANGE_TOO_LONG -> "The date range must not exceed " + r.limit().orElse(0) + " days.";
             case QUOTA_NOT_SET -> "Usage plan " + value + " has no quota.";

@@ -8,6 +8,7 @@ import dev.studentapi.core.audit.AuditTrail;
 import dev.studentapi.core.lifecycle.KeyLifecycle;
 import dev.studentapi.core.usage.UsagePlanService;
 import dev.studentapi.core.usage.UsageService;
+import dev.studentapi.httpfaults.EncodedUriCheck;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import org.slf4j.Logger;
@@ -79,6 +80,8 @@ public final class ControlPlaneServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.bindAddress();
             config.jetty.port = settings.port();
+            config.jetty.modifyServletContextHandler(context -> context.insertHandler(new EncodedUriCheck()));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
             unsignedGets.forEach((path, handler) -> config.routes.get(path, handler));
             ControlPlaneRoutes.register(config.routes,
                     Console.create(ConsoleCredentials.of(settings.credentials()), console, clock), signatures,

@@ -2,11 +2,13 @@ package dev.studentapi.controlplane;
 
 import dev.studentapi.core.apikey.ApiKey;
 import dev.studentapi.core.usage.ApiStage;
+import dev.studentapi.core.usage.MethodThrottles;
 import dev.studentapi.core.usage.QuotaSettings;
 import dev.studentapi.core.usage.ThrottleSettings;
 import dev.studentapi.core.usage.UsagePlan;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,15 +52,18 @@ final class Representations {
 
         static UsagePlanJson of(UsagePlan plan, EmptyTags emptyTags) {
             return new UsagePlanJson(plan.id(), plan.name(), present(plan.description()),
-                    plan.apiStages().stream().map(ApiStageJson::of).toList(),
+                    plan.apiStages().stream().map(s -> ApiStageJson.of(s, plan.methodThrottles(s))).toList(),
                     plan.throttleSettings().map(ThrottleJson::of).orElse(null),
                     plan.quotaSettings().map(QuotaJson::of).orElse(null), tagsOf(plan.tags(), emptyTags));
         }
     }
 
-    record ApiStageJson(String apiId, String stage) {
-        static ApiStageJson of(ApiStage stage) {
-            return new ApiStageJson(stage.apiId(), stage.stage());
+    /** An API stage of a plan; {@code throttle}, its method throttles by key, is left out when it has none. */
+    record ApiStageJson(String apiId, String stage, Map<String, ThrottleJson> throttle) {
+        static ApiStageJson of(ApiStage stage, MethodThrottles throttles) {
+            Map<String, ThrottleJson> byMethod = new LinkedHashMap<>();
+            throttles.byMethod().forEach((key, settings) -> byMethod.put(key, ThrottleJson.of(settings)));
+            return new ApiStageJson(stage.apiId(), stage.stage(), byMethod.isEmpty() ? null : byMethod);
         }
     }
 

@@ -14,7 +14,7 @@ final class RequestBodies {
     record CreateUsagePlan(String name, String description, List<ApiStageBody> apiStages, Throttle throttle,
                            Quota quota, Map<String, String> tags) {}
 
-    record ApiStageBody(String apiId, String stage, Map<String, Object> throttle) {}
+    record ApiStageBody(String apiId, String stage, Map<String, Throttle> throttle) {}
 
     record Throttle(Integer burstLimit, Double rateLimit) {}
 

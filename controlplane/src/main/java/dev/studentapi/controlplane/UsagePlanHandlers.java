@@ -9,7 +9,9 @@ import dev.studentapi.core.usage.UsagePlanService;
 import io.javalin.http.Context;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** CreateUsagePlan, GetUsagePlans, GetUsagePlan, UpdateUsagePlan and DeleteUsagePlan over {@link UsagePlanService}. */
 final class UsagePlanHandlers {
@@ -22,15 +24,19 @@ final class UsagePlanHandlers {
     void create(Context ctx) {
         RequestBodies.CreateUsagePlan body = JsonCodec.read(ctx, RequestBodies.CreateUsagePlan.class);
         List<ApiStage> stages = new ArrayList<>();
-        for (RequestBodies.ApiStageBody stage : body.apiStages() == null ? List.<RequestBodies.ApiStageBody>of()
+        Map<ApiStage, Map<String, ThrottleInput>> methodThrottles = new LinkedHashMap<>();
+        for (RequestBodies.ApiStageBody entry : body.apiStages() == null ? List.<RequestBodies.ApiStageBody>of()
                 : body.apiStages()) {
-            if (stage.throttle() != null && !stage.throttle().isEmpty()) {
-                throw new AwsBadRequest("Per-method throttling in apiStages is not supported by this server.");
+            ApiStage stage = new ApiStage(String.valueOf(entry.apiId()), String.valueOf(entry.stage()));
+            stages.add(stage);
+            if (entry.throttle() != null) {
+                Map<String, ThrottleInput> byMethod = new LinkedHashMap<>();
+                entry.throttle().forEach((key, throttle) -> byMethod.put(key, throttle(throttle)));
+                methodThrottles.put(stage, byMethod);
             }
-            stages.add(new ApiStage(String.valueOf(stage.apiId()), String.valueOf(stage.stage())));
         }
         UsagePlan plan = plans.create(new UsagePlanDraft(body.name(), body.description(), throttle(body.throttle()),
-                quota(body.quota()), stages, body.tags()));
+                quota(body.quota()), stages, body.tags(), methodThrottles));
         JsonCodec.respond(ctx, 201, Representations.UsagePlanJson.of(plan));
     }
 

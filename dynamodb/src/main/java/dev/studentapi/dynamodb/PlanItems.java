@@ -1,6 +1,7 @@
 package dev.studentapi.dynamodb;
 
 import dev.studentapi.core.usage.ApiStage;
+import dev.studentapi.core.usage.MethodThrottles;
 import dev.studentapi.core.usage.QuotaPeriod;
 import dev.studentapi.core.usage.QuotaSettings;
 import dev.studentapi.core.usage.ThrottleSettings;
@@ -21,7 +22,8 @@ import static dev.studentapi.dynamodb.DynamoDbTables.SK;
 
 /**
  * The item of a usage plan, {@code (PLAN#id, PLAN)}: name, description, optional throttle and quota numbers,
- * the API stages as an ordered list of {@code {apiId, stage}} maps, and the tags as a map.
+ * the API stages as an ordered list of {@code {apiId, stage}} maps (with {@code throttle}, a map from method key
+ * to {@code {rateLimit, burstLimit}}, when the stage has method throttles), and the tags as a map.
  */
 final class PlanItems {
 
@@ -46,7 +48,17 @@ final class PlanItems {
         }
         List<AttributeValue> stages = new ArrayList<>();
         for (ApiStage stage : plan.apiStages()) {
-            stages.add(AttributeValue.fromM(Map.of("apiId", s(stage.apiId()), "stage", s(stage.stage()))));
+            Map<String, AttributeValue> entry = new HashMap<>();
+            entry.put("apiId", s(stage.apiId()));
+            entry.put("stage", s(stage.stage()));
+            MethodThrottles throttles = plan.methodThrottles(stage);
+            if (!throttles.isEmpty()) {
+                Map<String, AttributeValue> byMethod = new HashMap<>();
+                throttles.byMethod().forEach((key, settings) -> byMethod.put(key, AttributeValue.fromM(Map.of(
+                        "rateLimit", n(settings.rateLimit()), "burstLimit", n(settings.burstLimit())))));
+                entry.put("throttle", AttributeValue.fromM(byMethod));
+            }
+            stages.add(AttributeValue.fromM(entry));
         }
         item.put("apiStages", AttributeValue.fromL(stages));
         item.put("tags", Attributes.tags(plan.tags()));
@@ -62,13 +74,23 @@ final class PlanItems {
                         (int) number(item, "quotaOffset"))
                 : null;
         List<ApiStage> stages = new ArrayList<>();
+        Map<ApiStage, MethodThrottles> methodThrottles = new HashMap<>();
         AttributeValue listed = item.get("apiStages");
         if (listed != null && listed.hasL()) {
-            for (AttributeValue stage : listed.l()) {
-                stages.add(new ApiStage(stage.m().get("apiId").s(), stage.m().get("stage").s()));
+            for (AttributeValue entry : listed.l()) {
+                ApiStage stage = new ApiStage(entry.m().get("apiId").s(), entry.m().get("stage").s());
+                stages.add(stage);
+                AttributeValue throttles = entry.m().get("throttle");
+                if (throttles != null && throttles.hasM()) {
+                    Map<String, ThrottleSettings> byMethod = new HashMap<>();
+                    throttles.m().forEach((key, settings) -> byMethod.put(key, new ThrottleSettings(
+                            Double.parseDouble(settings.m().get("rateLimit").n()),
+                            Integer.parseInt(settings.m().get("burstLimit").n()))));
+                    methodThrottles.put(stage, new MethodThrottles(byMethod));
+                }
             }
         }
         return new UsagePlan(string(item, "id"), string(item, "name"), string(item, "description"), throttle,
-                quota, stages, Attributes.tags(item, "tags"));
+                quota, stages, Attributes.tags(item, "tags"), methodThrottles);
     }
 }

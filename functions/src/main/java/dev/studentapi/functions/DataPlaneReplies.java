@@ -2,6 +2,7 @@ package dev.studentapi.functions;
 
 import dev.studentapi.core.StoreException;
 import dev.studentapi.core.gateway.Admission;
+import dev.studentapi.core.gateway.RateLimit;
 import dev.studentapi.core.student.StudentValidation;
 import dev.studentapi.core.text.Language;
 import dev.studentapi.core.text.Text;
@@ -27,44 +28,66 @@ public final class DataPlaneReplies {
     }
 
     /**
-     * 403/429 for a refused admission, with x-amzn-ErrorType and Retry-After; IllegalArgumentException for Admitted.
+     * 403/429 for a refused admission, with x-amzn-ErrorType and Retry-After, and a 429 with the RateLimit headers
+     * of the limits it was measured against (the refusing one's {@code t} is the Retry-After);
+     * IllegalArgumentException for Admitted.
      */
     public static ApiResponse refusal(Admission admission) {
         if (admission instanceof Admission.Throttled throttled) {
-            return gatewayRefusal(429, "TooManyRequestsException", "Too Many Requests", throttled.retryAfter());
+            return gatewayRefusal(429, "TooManyRequestsException", "Too Many Requests", throttled.retryAfter(),
+                    rateLimitHeaders(admission));
         }
         if (admission instanceof Admission.QuotaExceeded exceeded) {
-            return gatewayRefusal(429, "LimitExceededException", "Limit Exceeded", exceeded.retryAfter());
+            return gatewayRefusal(429, "LimitExceededException", "Limit Exceeded", exceeded.retryAfter(),
+                    rateLimitHeaders(admission));
         }
         if (admission instanceof Admission.Forbidden) {
-            return gatewayRefusal(403, "ForbiddenException", "Forbidden", null);
+            return gatewayRefusal(403, "ForbiddenException", "Forbidden", null, Map.of());
         }
         throw new IllegalArgumentException("an admitted request is no refusal: " + admission);
     }
 
     /**
-     * The IETF {@code RateLimit-Policy} and {@code RateLimit} headers (draft-ietf-httpapi-ratelimit-headers) of an
-     * admission: its throttle's and quota's limits, what remains and when it resets. Empty when the admission
-     * carries no limits (no plan throttle or quota, or a key refused before any was looked at).
+     * The IETF {@code RateLimit-Policy} and {@code RateLimit} headers (draft-ietf-httpapi-ratelimit-headers, as
+     * structured-field lists) of an admission: per limit, its quota {@code q} per window {@code w} seconds, and
+     * what remains {@code r} with the seconds {@code t} until more is available. Empty when the admission carries
+     * no limits (no plan throttle or quota, or a key refused before any was looked at).
      */
     public static Map<String, String> rateLimitHeaders(Admission admission) {
-        return Map.of();
+        List<RateLimit> limits = admission.limits();
+        if (limits.isEmpty()) {
+            return Map.of();
+        }
+        List<String> policies = new ArrayList<>();
+        List<String> states = new ArrayList<>();
+        for (RateLimit limit : limits) {
+            String name = "\"" + limit.policy() + "\"";
+            policies.add(name + ";q=" + limit.quota() + ";w=" + Math.max(1, wholeSeconds(limit.window())));
+            states.add(name + ";r=" + limit.remaining() + ";t=" + wholeSeconds(limit.reset()));
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("RateLimit-Policy", String.join(", ", policies));
+        headers.put("RateLimit", String.join(", ", states));
+        return headers;
     }
 
     /**
      * API Gateway's 403 for a path or method its API does not define: it answers so before looking at any key.
      */
     public static ApiResponse missingAuthenticationToken() {
-        return gatewayRefusal(403, "MissingAuthenticationTokenException", "Missing Authentication Token", null);
+        return gatewayRefusal(403, "MissingAuthenticationTokenException", "Missing Authentication Token", null,
+                Map.of());
     }
 
     /** API Gateway's own shape: exactly {@code {"message": ...}}, its kind in {@code x-amzn-ErrorType}. */
-    private static ApiResponse gatewayRefusal(int status, String errorType, String message, Duration retryAfter) {
+    private static ApiResponse gatewayRefusal(int status, String errorType, String message, Duration retryAfter,
+                                              Map<String, String> more) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(ERROR_TYPE, errorType);
         if (retryAfter != null) {
             headers.put("Retry-After", Long.toString(wholeSecondsAtLeastOne(retryAfter)));
         }
+        headers.putAll(more);
         return JsonBodies.respond(status, headers, json -> {
             json.writeStartObject();
             json.writeStringField("message", message);
@@ -73,8 +96,12 @@ public final class DataPlaneReplies {
     }
 
     static long wholeSecondsAtLeastOne(Duration wait) {
-        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
-        return Math.max(1, seconds);
+        return Math.max(1, wholeSeconds(wait));
+    }
+
+    /** The wait in whole seconds, rounded up. */
+    private static long wholeSeconds(Duration wait) {
+        return Math.max(0, wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0));
     }
 
     public ApiResponse notFound() {

@@ -34,9 +34,7 @@ public final class LocalThrottle implements Throttle {
             entry = configure(id, settings);
         }
         ConsumptionProbe probe = entry.bucket().tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed()
-                ? ThrottleDecision.allowed(probe.getRemainingTokens())
-                : ThrottleDecision.rejected(TokenBuckets.retryAfter(probe.getNanosToWaitForRefill()));
+        return TokenBuckets.decision(probe, settings);
     }
 
     private Entry configure(String id, ThrottleSettings settings) {

@@ -69,9 +69,7 @@ public final class RedisThrottle implements Throttle {
                 asserted.put(id, new Asserted(settings, now));
             }
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-            return probe.isConsumed()
-                    ? ThrottleDecision.allowed(probe.getRemainingTokens())
-                    : ThrottleDecision.rejected(TokenBuckets.retryAfter(probe.getNanosToWaitForRefill()));
+            return TokenBuckets.decision(probe, settings);
         } catch (RuntimeException e) {
             throw redis.failure(e);
         }

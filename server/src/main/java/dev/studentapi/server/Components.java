@@ -184,7 +184,7 @@ public final class Components implements AutoCloseable {
             Limits built = limits();
             adapters.probe(built);
             gateway = new Gateway(new ApiStage(API_ID, settings.stage()), keys, stores.plans(), built.throttle(),
-                    counter(), clock, keyActivity);
+                    counter(), clock, keyActivity, settings.stageThrottle());
         }
         return gateway;
     }

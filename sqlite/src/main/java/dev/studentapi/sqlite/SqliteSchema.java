@@ -116,6 +116,17 @@ final class SqliteSchema {
                 key_id            TEXT NOT NULL PRIMARY KEY,
                 last_used_millis  INTEGER,
                 expiration_millis INTEGER
+            ) WITHOUT ROWID"""), List.of(
+            // migration 6: a plan's throttles of single methods per API stage, keyed {resourcePath}/{httpMethod}
+            """
+            CREATE TABLE IF NOT EXISTS usage_plan_method_throttles (
+                plan_id    TEXT    NOT NULL REFERENCES usage_plans (id) ON DELETE CASCADE,
+                api_id     TEXT    NOT NULL,
+                stage      TEXT    NOT NULL,
+                method_key TEXT    NOT NULL,
+                rate       REAL    NOT NULL,
+                burst      INTEGER NOT NULL,
+                PRIMARY KEY (plan_id, api_id, stage, method_key)
             ) WITHOUT ROWID"""));
 
     /** The schema version this code writes and reads. */

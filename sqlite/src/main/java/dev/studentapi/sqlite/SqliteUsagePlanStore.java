@@ -1,6 +1,7 @@
 package dev.studentapi.sqlite;
 
 import dev.studentapi.core.usage.ApiStage;
+import dev.studentapi.core.usage.MethodThrottles;
 import dev.studentapi.core.usage.QuotaPeriod;
 import dev.studentapi.core.usage.QuotaSettings;
 import dev.studentapi.core.usage.ThrottleSettings;
@@ -13,12 +14,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Usage plans, their API stages and their key bindings in the {@code usage_plans}, {@code usage_plan_stages}
- * and {@code usage_plan_keys} tables of a SQLite database. Safe for concurrent use and across processes; every
+ * Usage plans, their API stages, their method throttles and their key bindings in the {@code usage_plans},
+ * {@code usage_plan_stages}, {@code usage_plan_method_throttles} and {@code usage_plan_keys} tables of a SQLite
+ * database. Safe for concurrent use and across processes; every
  * change is one transaction, visible to every reader when it commits. Engine failures throw
  * {@link dev.studentapi.core.StoreException}.
  */
@@ -53,6 +57,7 @@ public final class SqliteUsagePlanStore implements UsagePlanStore {
                 throw e;
             }
             insertStages(connection, plan);
+            insertMethodThrottles(connection, plan);
             return true;
         });
     }
@@ -79,12 +84,15 @@ public final class SqliteUsagePlanStore implements UsagePlanStore {
                     return false;
                 }
             }
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "DELETE FROM usage_plan_stages WHERE plan_id = ?")) {
-                statement.setString(1, plan.id());
-                statement.executeUpdate();
+            for (String table : List.of("usage_plan_stages", "usage_plan_method_throttles")) {
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "DELETE FROM " + table + " WHERE plan_id = ?")) {
+                    statement.setString(1, plan.id());
+                    statement.executeUpdate();
+                }
             }
             insertStages(connection, plan);
+            insertMethodThrottles(connection, plan);
             return true;
         });
     }
@@ -170,6 +178,23 @@ public final class SqliteUsagePlanStore implements UsagePlanStore {
         }
     }
 
+    private static void insertMethodThrottles(Connection connection, UsagePlan plan) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO usage_plan_method_throttles "
+                + "(plan_id, api_id, stage, method_key, rate, burst) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<ApiStage, MethodThrottles> stage : plan.methodThrottles().entrySet()) {
+                for (Map.Entry<String, ThrottleSettings> method : stage.getValue().byMethod().entrySet()) {
+                    statement.setString(1, plan.id());
+                    statement.setString(2, stage.getKey().apiId());
+                    statement.setString(3, stage.getKey().stage());
+                    statement.setString(4, method.getKey());
+                    statement.setDouble(5, method.getValue().rateLimit());
+                    statement.setInt(6, method.getValue().burstLimit());
+                    statement.executeUpdate();
+                }
+            }
+        }
+    }
+
     /** The plans selected by {@code clause} (with at most one parameter), each with its stages. */
     private List<UsagePlan> plans(Connection connection, String clause, String parameter) throws SQLException {
         List<UsagePlan> plans = new ArrayList<>();
@@ -184,7 +209,8 @@ public final class SqliteUsagePlanStore implements UsagePlanStore {
         }
         List<UsagePlan> withStages = new ArrayList<>(plans.size());
         for (UsagePlan plan : plans) {
-            withStages.add(plan.withApiStages(stages(connection, plan.id())));
+            withStages.add(plan.withApiStages(stages(connection, plan.id()))
+                    .withMethodThrottles(methodThrottles(connection, plan.id())));
         }
         return withStages;
     }
@@ -210,5 +236,21 @@ public final class SqliteUsagePlanStore implements UsagePlanStore {
             }
         }
         return stages;
+    }
+
+    private Map<ApiStage, MethodThrottles> methodThrottles(Connection connection, String planId) throws SQLException {
+        PreparedStatement statement = database.prepared(connection, "SELECT api_id, stage, method_key, rate, burst "
+                + "FROM usage_plan_method_throttles WHERE plan_id = ?");
+        statement.setString(1, planId);
+        Map<ApiStage, Map<String, ThrottleSettings>> byStage = new LinkedHashMap<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                byStage.computeIfAbsent(new ApiStage(rows.getString(1), rows.getString(2)), s -> new LinkedHashMap<>())
+                        .put(rows.getString(3), new ThrottleSettings(rows.getDouble(4), rows.getInt(5)));
+            }
+        }
+        Map<ApiStage, MethodThrottles> throttles = new LinkedHashMap<>();
+        byStage.forEach((stage, byMethod) -> throttles.put(stage, new MethodThrottles(byMethod)));
+        return throttles;
     }
 }

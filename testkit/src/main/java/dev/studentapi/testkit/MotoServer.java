@@ -4,6 +4,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -11,9 +12,12 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +34,8 @@ public final class MotoServer implements AutoCloseable {
     private static final String HOW_TO_GET_IT = "pip install 'moto[server]'";
     private static final Duration STARTUP = Duration.ofSeconds(30);
 
+    private static Path serialScript;
+
     private final Process process;
     private final int port;
     private final Path log;
@@ -45,25 +51,63 @@ public final class MotoServer implements AutoCloseable {
         return ExternalProgram.availability(PROGRAM, onPath(PROGRAM).isPresent(), HOW_TO_GET_IT);
     }
 
-    /** Starts moto_server, or skips the test (fails it with -Dit.required=true) when it is not on the PATH. */
+    /**
+     * Starts moto_server, or skips the test (fails it with -Dit.required=true) when it is not on the PATH. It
+     * answers one request at a time when the {@code python3} on the PATH has moto (see
+     * {@code serial_moto_server.py}: conditional writes are then atomic, as on DynamoDB), else as moto_server does.
+     */
     public static MotoServer start() {
         Optional<Path> program = onPath(PROGRAM);
         ExternalProgram.require(PROGRAM, program.isPresent(), HOW_TO_GET_IT);
         try {
-            int port = freePort();
-            Path log = Path.of("target", "moto_server-" + port + ".log");
-            Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(program.get().toString(), "-H", "127.0.0.1", "-p",
-                    Integer.toString(port))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
-                    .start();
-            MotoServer moto = new MotoServer(process, port, log);
-            moto.awaitPort();
-            return moto;
+            Optional<Path> python = onPath("python3");
+            if (python.isPresent()) {
+                Optional<MotoServer> serial = startOrNothing(
+                        List.of(python.get().toString(), serialScript().toString()));
+                if (serial.isPresent()) {
+                    return serial.get();
+                }
+            }
+            return startOrNothing(List.of(program.get().toString())).orElseThrow(() ->
+                    new IllegalStateException("moto_server exited at once; see target/moto_server-*.log"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start moto_server", e);
         }
+    }
+
+    /** Starts {@code command} with host and port; empty when it exits before opening the port. */
+    private static Optional<MotoServer> startOrNothing(List<String> command) throws IOException {
+        int port = freePort();
+        Path log = Path.of("target", "moto_server-" + port + ".log");
+        Files.createDirectories(log.getParent());
+        List<String> arguments = new ArrayList<>(command);
+        if (command.size() == 1) {
+            arguments.addAll(List.of("-H", "127.0.0.1", "-p", Integer.toString(port)));
+        } else {
+            arguments.addAll(List.of("127.0.0.1", Integer.toString(port)));
+        }
+        Process process = new ProcessBuilder(arguments)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                .start();
+        MotoServer moto = new MotoServer(process, port, log);
+        return moto.awaitPort() ? Optional.of(moto) : Optional.empty();
+    }
+
+    /** The serial server's script, written once per JVM to a temporary file. */
+    private static synchronized Path serialScript() throws IOException {
+        if (serialScript == null) {
+            Path script = Files.createTempFile("serial_moto_server", ".py");
+            script.toFile().deleteOnExit();
+            try (InputStream in = MotoServer.class.getResourceAsStream("serial_moto_server.py")) {
+                if (in == null) {
+                    throw new IOException("serial_moto_server.py is missing from the test kit");
+                }
+                Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+            }
+            serialScript = script;
+        }
+        return serialScript;
     }
 
     /** {@code http://127.0.0.1:<port>}, the endpoint override for every AWS client. */
@@ -75,18 +119,20 @@ public final class MotoServer implements AutoCloseable {
         return port;
     }
 
-    /** Polls the port until it accepts a connection; waits on the process between attempts, never sleeps. */
-    private void awaitPort() {
+    /**
+     * Polls the port until it accepts a connection (true), or the process exits (false); waits on the process
+     * between attempts, never sleeps.
+     */
+    private boolean awaitPort() {
         Instant deadline = Instant.now().plus(STARTUP);
         while (Instant.now().isBefore(deadline)) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
+                return true;
             } catch (IOException notYet) {
                 try {
                     if (process.waitFor(100, TimeUnit.MILLISECONDS)) {
-                        throw new IllegalStateException("moto_server exited with " + process.exitValue()
-                                + "; see " + log);
+                        return false;
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -8,6 +8,7 @@ import dev.studentapi.core.apikey.RandomTokens;
 import dev.studentapi.core.apikey.Tags;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -153,7 +154,27 @@ public final class UsagePlanService {
             }
         }
         return new UsagePlan(id, draft.name().strip(), draft.description(), throttle, quota, draft.apiStages(),
-                Tags.checked(draft.tags()));
+                Tags.checked(draft.tags()), methodThrottles(draft));
+    }
+
+    /**
+     * The draft's method throttles, each complete and keyed {@code {resourcePath}/{httpMethod}}, on stages the
+     * draft covers (STAGE_NOT_ON_PLAN otherwise).
+     */
+    private static Map<ApiStage, MethodThrottles> methodThrottles(UsagePlanDraft draft) {
+        Map<ApiStage, MethodThrottles> result = new LinkedHashMap<>();
+        draft.methodThrottles().forEach((stage, byMethod) -> {
+            if (!draft.apiStages().contains(stage)) {
+                throw Refusal.of(RefusalCode.STAGE_NOT_ON_PLAN, stage).with("api", stage.apiId())
+                        .with("stage", stage.stage());
+            }
+            Map<String, ThrottleSettings> settings = new LinkedHashMap<>();
+            byMethod.forEach((key, input) -> settings.put(MethodThrottles.checkedKey(key), input.settings()
+                    .orElseThrow(() -> Refusal.of(RefusalCode.THROTTLE_INCOMPLETE).with("missing", "rateLimit")
+                            .with("method", key))));
+            result.put(stage, new MethodThrottles(settings));
+        });
+        return result;
     }
 
     private void requireNoOtherPlanOn(String keyId, ApiStage stage, String planId) {

@@ -43,6 +43,8 @@ final class RefusalLine {
                     + ", not " + value;
             case API_STAGE_INVALID -> "--stage is written apiId:stage, not " + value;
             case STAGE_NOT_ON_PLAN -> "the plan does not cover the stage " + value;
+            case METHOD_THROTTLE_KEY_INVALID -> "a method throttle is keyed {resourcePath}/{httpMethod}, not " + value;
+            case METHOD_THROTTLE_NOT_SET -> "the stage " + r.detail("stage") + " has no throttle for " + value;
             case DATE_RANGE_REVERSED -> "--to must not be before --from";
             case DATE_RANGE_TOO_LONG -> "at most " + limit + " days at a time, not " + value;
             case QUOTA_NOT_SET -> "plan " + value + " has no quota";

@@ -63,7 +63,8 @@ public record Settings(
         ClientLimits clientLimits,
         Optional<String> metricsToken,
         UnknownRoutes unknownRoutes,
-        boolean rateLimitHeaders) {
+        boolean rateLimitHeaders,
+        ThrottleSettings stageThrottle) {
 
     /** Every variable the server reads, the AWS ones included; a config file naming any other is refused. */
     public static final Set<String> VARIABLES = Stream.concat(AwsAccess.VARIABLES.stream(), Stream.of("HOST",
@@ -75,7 +76,7 @@ public record Settings(
             "BACKUP_RETENTION", "ADMIN_CREDENTIALS_FILE", "ADMIN_ACCOUNT_ID",
             "API_KEY_STORAGE", "API_KEY_ENCRYPTION_KEY", "AUTH_FAILURE_LIMIT", "TRUSTED_PROXIES", "HEADER_TIMEOUT",
             "MAX_CONNECTIONS", "LOG_FORMAT", "METRICS_TOKEN", "UNKNOWN_ROUTES",
-            "RATELIMIT_HEADERS"))
+            "RATELIMIT_HEADERS", "STAGE_RATE_LIMIT", "STAGE_BURST_LIMIT"))
             .collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
@@ -190,7 +191,9 @@ public record Settings(
                 clientLimits(v),
                 v.optional("METRICS_TOKEN"),
                 v.choice("UNKNOWN_ROUTES", UnknownRoutes.DEFAULT, UnknownRoutes.class),
-                v.choice("RATELIMIT_HEADERS", Switch.OFF, Switch.class) == Switch.ON);
+                v.choice("RATELIMIT_HEADERS", Switch.OFF, Switch.class) == Switch.ON,
+                new ThrottleSettings(v.positiveNumber("STAGE_RATE_LIMIT", 10_000),
+                        v.integer("STAGE_BURST_LIMIT", 5_000, 1, 1_000_000_000)));
     }
 
     private static final Pattern ADDRESSES = Pattern.compile("[0-9A-Fa-f.:]+(\\s*,\\s*[0-9A-Fa-f.:]+)*");

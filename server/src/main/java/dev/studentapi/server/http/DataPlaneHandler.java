@@ -3,6 +3,7 @@ package dev.studentapi.server.http;
 import dev.studentapi.core.StoreException;
 import dev.studentapi.functions.ApiResponse;
 import dev.studentapi.functions.DataPlaneReplies;
+import dev.studentapi.httpfaults.ClientFaults;
 import dev.studentapi.server.metrics.Metrics;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;

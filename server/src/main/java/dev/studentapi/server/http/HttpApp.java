@@ -6,6 +6,7 @@ import dev.studentapi.functions.BackupFunctions;
 import dev.studentapi.functions.DataPlaneReplies;
 import dev.studentapi.functions.OpenApiDocument;
 import dev.studentapi.functions.StudentFunctions;
+import dev.studentapi.httpfaults.EncodedUriCheck;
 import dev.studentapi.server.config.ClientLimits;
 import dev.studentapi.server.config.UnknownRoutes;
 import dev.studentapi.server.metrics.Metrics;

@@ -3,6 +3,7 @@ package dev.studentapi.server.http;
 import dev.studentapi.functions.ApiResponse;
 import dev.studentapi.functions.CorsPolicy;
 import dev.studentapi.functions.DataPlaneReplies;
+import dev.studentapi.httpfaults.ClientFaults;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;

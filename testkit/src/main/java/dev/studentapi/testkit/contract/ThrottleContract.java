@@ -78,6 +78,19 @@ public abstract class ThrottleContract {
     }
 
     @Test
+    void anAllowedRequestReportsTheTokensLeftAndTheWaitForTheNextToken() {
+        ThrottleSettings settings = new ThrottleSettings(2, 5);
+        ThrottleDecision.Allowed first = (ThrottleDecision.Allowed) throttle.tryConsume(plan, "k1", settings);
+        assertThat(first.remainingTokens()).isEqualTo(4);
+        assertThat(first.nextTokenIn()).isBetween(Duration.ofMillis(499), Duration.ofMillis(500));
+
+        clock.advance(Duration.ofMillis(100));
+        ThrottleDecision.Allowed second = (ThrottleDecision.Allowed) throttle.tryConsume(plan, "k1", settings);
+        assertThat(second.remainingTokens()).isEqualTo(3);
+        assertThat(second.nextTokenIn()).isBetween(Duration.ofMillis(399), Duration.ofMillis(400));
+    }
+
+    @Test
     void keysHaveBucketsOfTheirOwn() {
         ThrottleSettings settings = new ThrottleSettings(1, 2);
         assertThat(allowedOf(5, settings, "k1")).isEqualTo(2);

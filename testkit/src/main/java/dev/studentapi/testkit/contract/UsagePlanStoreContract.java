@@ -1,6 +1,7 @@
 package dev.studentapi.testkit.contract;
 
 import dev.studentapi.core.usage.ApiStage;
+import dev.studentapi.core.usage.MethodThrottles;
 import dev.studentapi.core.usage.QuotaPeriod;
 import dev.studentapi.core.usage.QuotaSettings;
 import dev.studentapi.core.usage.ThrottleSettings;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +41,41 @@ public abstract class UsagePlanStoreContract {
         assertThat(plans.create(plan)).isTrue();
 
         assertThat(plans.findById("p1")).contains(plan);
+    }
+
+    @Test
+    void keepsTheThrottlesOfSingleMethodsPerStage() {
+        ApiStage prod = new ApiStage("student", "prod");
+        ApiStage beta = new ApiStage("student", "beta");
+        UsagePlan plan = plan("p1", "Per method").withApiStages(List.of(prod, beta)).withMethodThrottles(Map.of(
+                prod, new MethodThrottles(Map.of("/students/GET", new ThrottleSettings(2, 4),
+                        "/students/{studentid}/DELETE", new ThrottleSettings(0.5, 1),
+                        MethodThrottles.ALL_METHODS, new ThrottleSettings(1234.5678, 2_000_000))),
+                beta, new MethodThrottles(Map.of("//GET", new ThrottleSettings(1, 1)))));
+
+        plans.create(plan);
+
+        assertThat(plans.findById("p1")).contains(plan);
+        assertThat(plans.list()).containsExactly(plan);
+    }
+
+    @Test
+    void replacesAndRemovesMethodThrottlesOnUpdate() {
+        ApiStage prod = new ApiStage("student", "prod");
+        UsagePlan plan = plan("p1", "Per method").withMethodThrottles(Map.of(prod,
+                new MethodThrottles(Map.of("/students/GET", new ThrottleSettings(2, 4)))));
+        plans.create(plan);
+        plans.bindKey("p1", "k1");
+
+        UsagePlan changed = plan.withMethodThrottles(Map.of(prod,
+                new MethodThrottles(Map.of("/students/POST", new ThrottleSettings(3, 6)))));
+        assertThat(plans.update(changed)).isTrue();
+        assertThat(plans.findById("p1")).contains(changed);
+        assertThat(plans.plansOfKey("k1")).containsExactly(changed);
+
+        UsagePlan without = changed.withMethodThrottles(Map.of());
+        assertThat(plans.update(without)).isTrue();
+        assertThat(plans.findById("p1").orElseThrow().methodThrottles()).isEmpty();
     }
 
     @Test

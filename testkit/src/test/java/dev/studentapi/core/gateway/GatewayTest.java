@@ -75,7 +75,10 @@ class GatewayTest {
 
     @Test
     void admitsABoundEnabledKeyAndChargesIt() {
-        assertThat(gateway.admit(key.value())).isEqualTo(new Admission.Admitted(key.key().id(), plan.id()));
+        assertThat(gateway.admit(key.value())).isInstanceOfSatisfying(Admission.Admitted.class, admitted -> {
+            assertThat(admitted.keyId()).isEqualTo(key.key().id());
+            assertThat(admitted.planId()).isEqualTo(plan.id());
+        });
         assertThat(usage.remaining(plan.id(), key.key().id())).isEqualTo(2);
     }
 
@@ -186,7 +189,8 @@ class GatewayTest {
     void throttledRequestsAreNotCharged() {
         tokens.set(0);
         Admission admission = gateway.admit(key.value());
-        assertThat(admission).isEqualTo(new Admission.Throttled(key.key().id(), Duration.ofMillis(200)));
+        assertThat(admission).isInstanceOfSatisfying(Admission.Throttled.class, throttled -> assertThat(
+                List.of(throttled.keyId(), throttled.retryAfter())).containsExactly(key.key().id(), Duration.ofMillis(200)));
         assertThat(usage.remaining(plan.id(), key.key().id())).isEqualTo(3);
     }
 
@@ -195,8 +199,9 @@ class GatewayTest {
         for (int i = 0; i < 3; i++) {
             assertThat(gateway.admit(key.value())).isInstanceOf(Admission.Admitted.class);
         }
-        assertThat(gateway.admit(key.value()))
-                .isEqualTo(new Admission.QuotaExceeded(key.key().id(), Duration.ofHours(14)));
+        assertThat(gateway.admit(key.value())).isInstanceOfSatisfying(Admission.QuotaExceeded.class, exceeded ->
+                assertThat(List.of(exceeded.keyId(), exceeded.retryAfter()))
+                        .containsExactly(key.key().id(), Duration.ofHours(14)));
         clock.set(java.time.Instant.parse("2026-11-27T23:59:59Z"));
         assertThat(gateway.admit(key.value())).isInstanceOf(Admission.QuotaExceeded.class);
         clock.set(java.time.Instant.parse("2026-11-28T00:00:00Z"));

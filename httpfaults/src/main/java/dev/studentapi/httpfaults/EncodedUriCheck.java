@@ -1,4 +1,4 @@
-package dev.studentapi.server.http;
+package dev.studentapi.httpfaults;
 
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpURI;
@@ -12,7 +12,7 @@ import org.eclipse.jetty.util.Callback;
  * digits (such as {@code %u002e}): 400 through the server's JSON error answers, instead of a decoder failing
  * inside routing.
  */
-final class EncodedUriCheck extends Handler.Wrapper {
+public final class EncodedUriCheck extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -24,7 +24,7 @@ final class EncodedUriCheck extends Handler.Wrapper {
     }
 
     /** Whether every {@code %} in {@code text} (may be null) starts a two-hex-digit escape. */
-    static boolean wellEscaped(String text) {
+    public static boolean wellEscaped(String text) {
         if (text == null) {
             return true;
         }

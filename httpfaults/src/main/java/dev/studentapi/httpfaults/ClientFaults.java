@@ -1,4 +1,4 @@
-package dev.studentapi.server.http;
+package dev.studentapi.httpfaults;
 
 import org.eclipse.jetty.http.HttpException;
 
@@ -10,13 +10,13 @@ import java.util.OptionalInt;
  * server's own, by the cause chain: the web server marks what it could not read with a 4xx status, and a body
  * that ends early is an end of file. A client's failure is answered with its status and logged in one line.
  */
-final class ClientFaults {
+public final class ClientFaults {
 
     private ClientFaults() {
     }
 
     /** The 4xx status of a failure the client caused, or empty for the server's own. */
-    static OptionalInt statusOf(Throwable failure) {
+    public static OptionalInt statusOf(Throwable failure) {
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth < 16; cause = cause.getCause(), depth++) {
             if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
@@ -33,7 +33,7 @@ final class ClientFaults {
     }
 
     /** What to log of a client's failure: its message and those of its causes, without a trace. */
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         StringBuilder text = new StringBuilder();
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth < 4; cause = cause.getCause(), depth++) {
