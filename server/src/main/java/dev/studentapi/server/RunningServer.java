@@ -3,7 +3,7 @@ package dev.studentapi.server;
 import dev.studentapi.controlplane.AdminCredentials;
 import dev.studentapi.controlplane.ControlPlaneServer;
 import dev.studentapi.core.apikey.IssuedApiKey;
-import io.javalin.Javalin;
+import dev.studentapi.server.http.DataPlaneServer;
 
 import java.net.URI;
 import java.util.Optional;
@@ -11,14 +11,14 @@ import java.util.Optional;
 /** A started server; closing it stops the listener and closes the stores. */
 public final class RunningServer implements AutoCloseable {
 
-    private final Javalin http;
+    private final DataPlaneServer http;
     private final ControlPlaneServer controlPlane;
     private final Components components;
     private final Optional<IssuedApiKey> bootstrapKey;
     private final Optional<AdminCredentials> generatedAdminCredentials;
     private final Optional<ScheduledBackups> schedule;
 
-    RunningServer(Javalin http, ControlPlaneServer controlPlane, Components components,
+    RunningServer(DataPlaneServer http, ControlPlaneServer controlPlane, Components components,
                   Optional<IssuedApiKey> bootstrapKey, Optional<AdminCredentials> generatedAdminCredentials,
                   Optional<ScheduledBackups> schedule) {
         this.http = http;

@@ -14,10 +14,10 @@ import dev.studentapi.functions.OpenApiDocument;
 import dev.studentapi.server.config.Engines;
 import dev.studentapi.server.config.Settings;
 import dev.studentapi.server.config.SettingsException;
+import dev.studentapi.server.http.DataPlaneServer;
 import dev.studentapi.server.http.DownloadRoute;
 import dev.studentapi.server.http.HttpApp;
 import dev.studentapi.server.metrics.OperationsRoutes;
-import io.javalin.Javalin;
 
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -51,7 +51,7 @@ public final class StudentApiServer {
             Gateway gateway = components.gateway();
             DataPlaneAssembly dataPlane = components.dataPlane();
             Optional<IssuedApiKey> created = components.bootstrap.ensureDefaults(gateway, settings.bootstrap());
-            Javalin http = HttpApp.create(settings.host(), settings.port(), settings.stage(),
+            DataPlaneServer http = HttpApp.create(settings.host(), settings.port(), settings.stage(),
                     settings.corsAllowedOrigins(), settings.gatewayEnabled() ? Optional.of(gateway) : Optional.empty(),
                     dataPlane.functions(), Optional.of(dataPlane.backupFunctions()),
                     components.downloads().map(DownloadRoute::new), settings.clientLimits(), clock,

@@ -1,17 +1,17 @@
 package dev.studentapi.server.http;
 
 import dev.studentapi.functions.DataPlaneReplies;
-import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * The before-step that refuses a request body over its route's limit (1 MiB; the import route's is larger) with 413
- * from its {@code Content-Length}, before the gateway counts it. A client that sends its whole body before reading (most do) would otherwise meet a reset
- * instead of the answer, so a moderately large body is read and dropped first; a larger one closes the connection.
- * Bodies without a length are cut off at the same size by the server itself.
+ * The step before each keyed route that refuses a request body over its route's limit (1 MiB; the import route's is
+ * larger) with 413 from its {@code Content-Length}, before the gateway counts it. A client that sends its whole body
+ * before reading (most do) would otherwise meet a reset instead of the answer, so a moderately large body is read
+ * and dropped first; a larger one closes the connection. Bodies without a length are cut off at the same size as
+ * they are read ({@link Exchange#bodyAsBytes}).
  */
 final class BodyLimit {
 
@@ -25,26 +25,27 @@ final class BodyLimit {
         this.replies = replies;
     }
 
-    void check(Context ctx) {
-        String length = ctx.header("Content-Length");
-        long max = Route.maxBodyBytes(ctx);
+    /** True when the body may be read; else the 413 answer is set. */
+    boolean check(Exchange exchange) {
+        String length = exchange.header("Content-Length");
+        long max = exchange.route().maxBodyBytes();
         if (length == null || !parsesAbove(length, max)) {
-            return;
+            return true;
         }
         if (max > MAX_BODY_BYTES || parsesAbove(length, DRAINED_BODY_BYTES)) {
-            ctx.header("Connection", "close");
+            exchange.header("Connection", "close");
         } else {
-            drain(ctx);
+            drain(exchange);
         }
-        JsonReplies.send(ctx, replies.payloadTooLarge());
-        ctx.skipRemainingHandlers();
+        JsonReplies.send(exchange, replies.payloadTooLarge());
+        return false;
     }
 
-    private static void drain(Context ctx) {
-        try (InputStream body = ctx.req().getInputStream()) {
+    private static void drain(Exchange exchange) {
+        try (InputStream body = exchange.bodyStream()) {
             body.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            ctx.header("Connection", "close");
+        } catch (IOException | RuntimeException e) {
+            exchange.header("Connection", "close");
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.studentapi.server.http;
 
-import io.javalin.http.Context;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashSet;
@@ -24,12 +22,12 @@ final class ClientAddress {
         this.trustedProxies = Set.copyOf(normalised);
     }
 
-    String of(Context ctx) {
-        String socket = ctx.req().getRemoteAddr();
+    String of(Exchange exchange) {
+        String socket = exchange.remoteAddress();
         if (trustedProxies.isEmpty() || !trustedProxies.contains(normalise(socket))) {
             return socket;
         }
-        String forwarded = ctx.header("X-Forwarded-For");
+        String forwarded = exchange.header("X-Forwarded-For");
         if (forwarded == null || forwarded.isBlank()) {
             return socket;
         }

@@ -1,7 +1,6 @@
 package dev.studentapi.server.http;
 
 import dev.studentapi.functions.CorsPolicy;
-import io.javalin.http.Context;
 
 import java.util.List;
 
@@ -23,8 +22,8 @@ final class Cors {
      * Answers a preflight request (no key needed) on a path that allows {@code methods}, adding what a preflight
      * answer has beyond every response's.
      */
-    void preflight(Context ctx, String methods) {
-        policy.preflightOnlyHeaders(methods).forEach(ctx::header);
-        ctx.status(204);
+    void preflight(Exchange exchange, String methods) {
+        policy.preflightOnlyHeaders(methods).forEach(exchange::header);
+        exchange.status(204);
     }
 }

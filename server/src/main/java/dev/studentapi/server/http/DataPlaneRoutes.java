@@ -7,8 +7,7 @@ import dev.studentapi.functions.DataPlaneAnswer;
 import dev.studentapi.functions.DataPlaneReplies;
 import dev.studentapi.functions.ListRequest;
 import dev.studentapi.functions.StudentFunctions;
-import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
+import org.eclipse.jetty.http.HttpMethod;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,8 +29,8 @@ import java.util.stream.Stream;
 final class DataPlaneRoutes {
 
     /** The methods answered 405 on a resource that does not allow them (OPTIONS is always a preflight). */
-    private static final List<HandlerType> REFUSED_METHODS = List.of(HandlerType.GET, HandlerType.POST,
-            HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD);
+    private static final List<HttpMethod> REFUSED_METHODS = List.of(HttpMethod.GET, HttpMethod.POST,
+            HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.HEAD);
     /** What every keyed route may answer besides its own statuses: the gateway's refusals and failures. */
     static final Set<Integer> KEYED_STATUSES = Set.of(403, 429, 500, 503);
     /** What a route that reads a body may answer besides: a body over its limit. */
@@ -42,23 +41,23 @@ final class DataPlaneRoutes {
     /** Answers one resource method from the request. */
     @FunctionalInterface
     interface Answer {
-        DataPlaneAnswer apply(Context ctx) throws Exception;
+        DataPlaneAnswer apply(Exchange exchange) throws Exception;
     }
 
     /** One resource method: what it answers, the statuses of its own answers, whether it reads a body. */
-    record Action(HandlerType method, String path, Answer answer, Set<Integer> statuses, long maxBodyBytes) {
-        Action(HandlerType method, String path, Answer answer) {
+    record Action(HttpMethod method, String path, Answer answer, Set<Integer> statuses, long maxBodyBytes) {
+        Action(HttpMethod method, String path, Answer answer) {
             this(method, path, answer, Set.of(), BodyLimit.MAX_BODY_BYTES);
         }
 
-        Action(HandlerType method, String path, Answer answer, Set<Integer> statuses) {
+        Action(HttpMethod method, String path, Answer answer, Set<Integer> statuses) {
             this(method, path, answer, statuses, BodyLimit.MAX_BODY_BYTES);
         }
 
         /** Every status this route answers: its own, the gateway's and (when it reads a body) 413. */
         Set<Integer> allStatuses() {
-            boolean readsBody = method == HandlerType.POST || method == HandlerType.PUT
-                    || method == HandlerType.PATCH;
+            boolean readsBody = method == HttpMethod.POST || method == HttpMethod.PUT
+                    || method == HttpMethod.PATCH;
             return Stream.of(statuses, KEYED_STATUSES, readsBody ? BODY_STATUSES : Set.<Integer>of())
                     .flatMap(Set::stream).collect(Collectors.toCollection(TreeSet::new));
         }
@@ -73,33 +72,33 @@ final class DataPlaneRoutes {
         String student = root + "/students/{studentid}";
         // the import path comes before the one-student path, so that its preflight and 405s win over the latter's
         List<Action> actions = new ArrayList<>(List.of(
-                new Action(HandlerType.GET, root + "/students", ctx -> list(ctx, functions), Set.of(200, 400)),
-                new Action(HandlerType.POST, root + "/students", ctx -> functions.insertStudent(ctx.bodyAsBytes()),
+                new Action(HttpMethod.GET, root + "/students", call -> list(call, functions), Set.of(200, 400)),
+                new Action(HttpMethod.POST, root + "/students", call -> functions.insertStudent(call.bodyAsBytes()),
                         Set.of(201, 400, 409)),
-                new Action(HandlerType.GET, root, ctx -> list(ctx, functions), Set.of(200, 400)),
-                new Action(HandlerType.POST, root, ctx -> functions.insertStudent(ctx.bodyAsBytes()),
+                new Action(HttpMethod.GET, root, call -> list(call, functions), Set.of(200, 400)),
+                new Action(HttpMethod.POST, root, call -> functions.insertStudent(call.bodyAsBytes()),
                         Set.of(201, 400, 409)),
-                new Action(HandlerType.POST, root + "/backup", ctx -> functions.backup(), Set.of(200, 500)),
-                new Action(HandlerType.POST, root + "/students/import",
-                        ctx -> ImportBody.importFrom(ctx, functions, MAX_IMPORT_BYTES), Set.of(200, 400, 415),
+                new Action(HttpMethod.POST, root + "/backup", call -> functions.backup(), Set.of(200, 500)),
+                new Action(HttpMethod.POST, root + "/students/import",
+                        call -> ImportBody.importFrom(call, functions, MAX_IMPORT_BYTES), Set.of(200, 400, 415),
                         MAX_IMPORT_BYTES),
-                new Action(HandlerType.GET, student, ctx -> functions.getStudent(ctx.pathParam("studentid")),
+                new Action(HttpMethod.GET, student, call -> functions.getStudent(call.pathParam("studentid")),
                         Set.of(200, 404)),
-                new Action(HandlerType.PUT, student, ctx -> functions.replaceStudent(ctx.pathParam("studentid"),
-                        ctx.bodyAsBytes(), ifMatch(ctx)), Set.of(200, 400, 404, 412)),
-                new Action(HandlerType.PATCH, student, ctx -> functions.patchStudent(ctx.pathParam("studentid"),
-                        ctx.bodyAsBytes(), ifMatch(ctx)), Set.of(200, 400, 404, 412)),
-                new Action(HandlerType.DELETE, student, ctx -> functions.deleteStudent(ctx.pathParam("studentid"),
-                        ifMatch(ctx)), Set.of(204, 404, 412))));
+                new Action(HttpMethod.PUT, student, call -> functions.replaceStudent(call.pathParam("studentid"),
+                        call.bodyAsBytes(), ifMatch(call)), Set.of(200, 400, 404, 412)),
+                new Action(HttpMethod.PATCH, student, call -> functions.patchStudent(call.pathParam("studentid"),
+                        call.bodyAsBytes(), ifMatch(call)), Set.of(200, 400, 404, 412)),
+                new Action(HttpMethod.DELETE, student, call -> functions.deleteStudent(call.pathParam("studentid"),
+                        ifMatch(call)), Set.of(204, 404, 412))));
         backups.ifPresent(backup -> actions.addAll(List.of(
-                new Action(HandlerType.GET, root + "/backups", ctx -> backup.list(ctx.path(),
-                        Optional.ofNullable(ctx.queryParam("limit")), Optional.ofNullable(ctx.queryParam("cursor"))),
+                new Action(HttpMethod.GET, root + "/backups", call -> backup.list(call.path(),
+                        Optional.ofNullable(call.queryParam("limit")), Optional.ofNullable(call.queryParam("cursor"))),
                         Set.of(200, 400)),
-                new Action(HandlerType.GET, root + "/backups/{name}", ctx -> backup.details(ctx.pathParam("name")),
+                new Action(HttpMethod.GET, root + "/backups/{name}", call -> backup.details(call.pathParam("name")),
                         Set.of(200, 400, 404)),
-                new Action(HandlerType.POST, root + "/backups/{name}/restore", ctx -> backup.restore(
-                        ctx.pathParam("name"), Optional.ofNullable(ctx.queryParam("mode")),
-                        Optional.ofNullable(ctx.queryParam("confirm"))), Set.of(200, 400, 404)))));
+                new Action(HttpMethod.POST, root + "/backups/{name}/restore", call -> backup.restore(
+                        call.pathParam("name"), Optional.ofNullable(call.queryParam("mode")),
+                        Optional.ofNullable(call.queryParam("confirm"))), Set.of(200, 400, 404)))));
         return List.copyOf(actions);
     }
 
@@ -111,35 +110,35 @@ final class DataPlaneRoutes {
 
     /**
      * Every route of {@code stage}. The stage root is an alias of {@code /students}; a trailing slash is the same
-     * path (the router ignores it). A method a path does not allow gets {@code undefined} when present, else 405.
+     * path (the route table ignores it). A method a path does not allow gets {@code undefined} when present, else 405.
      */
     static List<Route> table(String stage, StudentFunctions functions, Optional<BackupFunctions> backups, Cors cors,
                              DataPlaneReplies replies, Optional<ApiResponse> undefined) {
-        Map<String, List<HandlerType>> allowed = new LinkedHashMap<>();
+        Map<String, List<HttpMethod>> allowed = new LinkedHashMap<>();
         List<Route> routes = new ArrayList<>();
         for (Action action : actions(stage, functions, backups)) {
             allowed.computeIfAbsent(action.path(), path -> new ArrayList<>()).add(action.method());
             routes.add(new Route(action.method(), action.path(),
-                    ctx -> JsonReplies.answer(ctx, action.answer().apply(ctx)), Route.Access.API_KEY,
+                    call -> JsonReplies.answer(call, action.answer().apply(call)), Route.Access.API_KEY,
                     action.maxBodyBytes()));
         }
         Set<String> reference = referencePaths(stage);
         allowed.forEach((path, methods) -> {
             String preflight = reference.contains(path) ? CorsPolicy.ALLOW_METHODS : allowHeader(methods);
-            routes.add(new Route(HandlerType.OPTIONS, path, ctx -> cors.preflight(ctx, preflight),
+            routes.add(new Route(HttpMethod.OPTIONS, path, call -> cors.preflight(call, preflight),
                     Route.Access.OPEN));
             ApiResponse notAllowed = undefined.orElseGet(() -> replies.methodNotAllowed(
-                    methods.stream().map(HandlerType::name).toList()));
+                    methods.stream().map(HttpMethod::name).toList()));
             REFUSED_METHODS.stream().filter(method -> !methods.contains(method)).forEach(method -> routes.add(
-                    new Route(method, path, ctx -> JsonReplies.send(ctx, notAllowed), Route.Access.OPEN)));
+                    new Route(method, path, call -> JsonReplies.send(call, notAllowed), Route.Access.OPEN)));
         });
         return List.copyOf(routes);
     }
 
     /** The methods of a path in the order GET, POST, PUT, PATCH, DELETE, then OPTIONS. */
-    private static String allowHeader(List<HandlerType> methods) {
+    private static String allowHeader(List<HttpMethod> methods) {
         List<String> names = new ArrayList<>();
-        for (HandlerType method : REFUSED_METHODS) {
+        for (HttpMethod method : REFUSED_METHODS) {
             if (methods.contains(method)) {
                 names.add(method.name());
             }
@@ -148,17 +147,12 @@ final class DataPlaneRoutes {
         return String.join(",", names);
     }
 
-    private static DataPlaneAnswer list(Context ctx, StudentFunctions functions) {
-        Map<String, String> query = new LinkedHashMap<>();
-        ctx.queryParamMap().forEach((name, values) -> {
-            if (!values.isEmpty()) {
-                query.put(name, values.get(0));
-            }
-        });
-        return functions.listStudents(new ListRequest(ctx.path(), query, Optional.ofNullable(ctx.header("Accept"))));
+    private static DataPlaneAnswer list(Exchange exchange, StudentFunctions functions) {
+        return functions.listStudents(new ListRequest(exchange.path(), exchange.queryFirstValues(),
+                Optional.ofNullable(exchange.header("Accept"))));
     }
 
-    private static Optional<String> ifMatch(Context ctx) {
-        return Optional.ofNullable(ctx.header("If-Match"));
+    private static Optional<String> ifMatch(Exchange exchange) {
+        return Optional.ofNullable(exchange.header("If-Match"));
     }
 }

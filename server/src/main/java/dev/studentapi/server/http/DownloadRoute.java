@@ -3,7 +3,6 @@ package dev.studentapi.server.http;
 import dev.studentapi.core.backup.DownloadLinks;
 import dev.studentapi.core.backup.DownloadLinks.Target;
 import dev.studentapi.functions.DataPlaneReplies;
-import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,60 +18,60 @@ public final class DownloadRoute {
         this.links = links;
     }
 
-    void handle(Context ctx, DataPlaneReplies replies) throws IOException {
-        Target target = links.resolve(ctx.pathParam("bucket"), ctx.pathParam("key"),
-                ctx.queryParam("expires"), ctx.queryParam("signature"));
+    void handle(Exchange exchange, DataPlaneReplies replies) throws IOException {
+        Target target = links.resolve(exchange.pathParam("bucket"), exchange.pathParam("key"),
+                exchange.queryParam("expires"), exchange.queryParam("signature"));
         if (target instanceof Target.Found found) {
-            serve(ctx, found, replies);
+            serve(exchange, found, replies);
         } else {
-            refuse(ctx, target, replies);
+            refuse(exchange, target, replies);
         }
     }
 
     /** HEAD: the headers a GET of the same link would answer, with the file's length, and no body. */
-    void head(Context ctx, DataPlaneReplies replies) throws IOException {
-        Target target = links.resolve(ctx.pathParam("bucket"), ctx.pathParam("key"),
-                ctx.queryParam("expires"), ctx.queryParam("signature"));
+    void head(Exchange exchange, DataPlaneReplies replies) throws IOException {
+        Target target = links.resolve(exchange.pathParam("bucket"), exchange.pathParam("key"),
+                exchange.queryParam("expires"), exchange.queryParam("signature"));
         if (!(target instanceof Target.Found found)) {
-            refuse(ctx, target, replies);
+            refuse(exchange, target, replies);
             return;
         }
         long length;
         try {
             length = Files.size(found.file());
         } catch (NoSuchFileException e) {
-            JsonReplies.send(ctx, replies.notFound());
+            JsonReplies.send(exchange, replies.notFound());
             return;
         }
-        describe(ctx, found);
-        ctx.header("Content-Length", Long.toString(length));
-        ctx.status(200);
+        describe(exchange, found);
+        exchange.header("Content-Length", Long.toString(length));
+        exchange.status(200);
     }
 
-    private static void refuse(Context ctx, Target target, DataPlaneReplies replies) {
+    private static void refuse(Exchange exchange, Target target, DataPlaneReplies replies) {
         if (target instanceof Target.Missing) {
-            JsonReplies.send(ctx, replies.notFound());
+            JsonReplies.send(exchange, replies.notFound());
         } else if (target instanceof Target.Expired) {
-            JsonReplies.send(ctx, replies.linkExpired());
+            JsonReplies.send(exchange, replies.linkExpired());
         } else {
-            JsonReplies.send(ctx, replies.signatureMismatch());
+            JsonReplies.send(exchange, replies.signatureMismatch());
         }
     }
 
-    private static void serve(Context ctx, Target.Found found, DataPlaneReplies replies) throws IOException {
+    private static void serve(Exchange exchange, Target.Found found, DataPlaneReplies replies) throws IOException {
         InputStream in;
         try {
             in = Files.newInputStream(found.file());
         } catch (NoSuchFileException e) {
-            JsonReplies.send(ctx, replies.notFound()); // deleted since it was found
+            JsonReplies.send(exchange, replies.notFound()); // deleted since it was found
             return;
         }
-        describe(ctx, found);
-        ctx.result(in);
+        describe(exchange, found);
+        exchange.result("application/json", in);
     }
 
-    private static void describe(Context ctx, Target.Found found) {
-        ctx.contentType("application/json")
+    private static void describe(Exchange exchange, Target.Found found) {
+        exchange.header("Content-Type", "application/json")
                 .header("Content-Disposition", "attachment; filename=\"" + found.file().getFileName() + "\"")
                 .header("Cache-Control", "private, no-store");
     }

@@ -2,17 +2,14 @@ package dev.studentapi.server.http;
 
 import dev.studentapi.core.gateway.Admission;
 import dev.studentapi.core.gateway.Gateway;
-import dev.studentapi.functions.ApiResponse;
 import dev.studentapi.functions.DataPlaneReplies;
 import dev.studentapi.server.metrics.Metrics;
-import io.javalin.http.Context;
-import io.javalin.router.Endpoint;
 
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The API Gateway in front of the data plane, as a before-step of the routes that need a key: refuses an address
+ * The API Gateway in front of the data plane, as the step before each route that needs a key: refuses an address
  * that failed too often (429, before any lookup), checks the key, throttle and quota, counts a key that is refused
  * against its address, leaves the key's id for the access log, and answers a refusal with API Gateway's body.
  * With {@code rateLimitHeaders}, an admitted request's answer carries its RateLimit headers too.
@@ -33,45 +30,41 @@ final class GatewayFilter {
         this.stageRoot = "/" + gateway.stage().stage();
     }
 
-    void admit(Context ctx) {
-        String key = ctx.header("x-api-key");
+    /** True when admitted; else the refusal is the answer. */
+    boolean admit(Exchange exchange) {
+        String key = exchange.header("x-api-key");
         boolean presented = key != null && !key.isEmpty();
-        String address = presented ? attempts.addresses().of(ctx) : null;
+        String address = presented ? attempts.addresses().of(exchange) : null;
         if (presented) {
             Optional<Duration> wait = attempts.failures().refusal(address);
             if (wait.isPresent()) {
                 metrics.refusal("too_many_failures");
-                refuse(ctx, DataPlaneReplies.refusal(new Admission.Throttled("-", wait.get()))); // API Gateway's 429
-                return;
+                JsonReplies.send(exchange, DataPlaneReplies.refusal(new Admission.Throttled("-", wait.get())));
+                return false; // API Gateway's 429
             }
         }
-        Admission admission = gateway.admit(key, resourcePath(ctx), ctx.method().name());
-        keyId(admission).ifPresent(id -> ctx.attribute(RequestAttributes.KEY_ID, id));
+        Admission admission = gateway.admit(key, resourcePath(exchange), exchange.method());
+        keyId(admission).ifPresent(exchange::keyId);
         if (admission instanceof Admission.Admitted) {
             metrics.quotaCharge();
             if (rateLimitHeaders) {
-                DataPlaneReplies.rateLimitHeaders(admission).forEach(ctx::header);
+                DataPlaneReplies.rateLimitHeaders(admission).forEach(exchange::header);
             }
-            return;
+            return true;
         }
         metrics.refusal(reason(admission));
         if (presented && admission instanceof Admission.Forbidden) {
             attempts.failures().failed(address);
         }
-        refuse(ctx, DataPlaneReplies.refusal(admission));
+        JsonReplies.send(exchange, DataPlaneReplies.refusal(admission));
+        return false;
     }
 
     /** The matched route's template below the stage, as API Gateway names resources: {@code /students/{studentid}}. */
-    private String resourcePath(Context ctx) {
-        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-        String path = endpoint == null ? ctx.path() : endpoint.path;
+    private String resourcePath(Exchange exchange) {
+        String path = exchange.route().path();
         String below = path.startsWith(stageRoot) ? path.substring(stageRoot.length()) : path;
         return below.isEmpty() ? "/" : below;
-    }
-
-    private static void refuse(Context ctx, ApiResponse refusal) {
-        JsonReplies.send(ctx, refusal);
-        ctx.skipRemainingHandlers();
     }
 
     private static String reason(Admission admission) {

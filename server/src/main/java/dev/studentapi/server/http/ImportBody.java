@@ -3,14 +3,12 @@ package dev.studentapi.server.http;
 import dev.studentapi.functions.ApiResponse;
 import dev.studentapi.functions.ImportRequest;
 import dev.studentapi.functions.StudentFunctions;
-import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,20 +21,15 @@ final class ImportBody {
     private ImportBody() {
     }
 
-    static ApiResponse importFrom(Context ctx, StudentFunctions functions, long maxBytes) throws IOException {
+    static ApiResponse importFrom(Exchange exchange, StudentFunctions functions, long maxBytes) throws IOException {
         Path spool = Files.createTempFile("student-import-", ".body");
         try {
-            if (!copy(ctx.req().getInputStream(), spool, maxBytes)) {
-                ctx.header("Connection", "close");
+            if (!copy(exchange.bodyStream(), spool, maxBytes)) {
+                exchange.header("Connection", "close");
                 return functions.replies().payloadTooLarge();
             }
-            Map<String, String> query = new LinkedHashMap<>();
-            ctx.queryParamMap().forEach((name, values) -> {
-                if (!values.isEmpty()) {
-                    query.put(name, values.get(0));
-                }
-            });
-            return functions.importStudents(new ImportRequest(Optional.ofNullable(ctx.header("Content-Type")),
+            Map<String, String> query = exchange.queryFirstValues();
+            return functions.importStudents(new ImportRequest(Optional.ofNullable(exchange.header("Content-Type")),
                     query, () -> Files.newInputStream(spool)));
         } finally {
             Files.deleteIfExists(spool);

@@ -3,7 +3,6 @@ package dev.studentapi.server.http;
 import dev.studentapi.functions.ApiResponse;
 import dev.studentapi.functions.DataPlaneAnswer;
 import dev.studentapi.functions.StreamedResponse;
-import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,29 +12,25 @@ final class JsonReplies {
     private JsonReplies() {
     }
 
-    static void answer(Context ctx, DataPlaneAnswer answer) throws IOException {
-        ctx.attribute(RequestAttributes.ANSWERED, Boolean.TRUE);
-        answer.headers().forEach(ctx::header);
-        ctx.status(answer.status());
+    static void answer(Exchange exchange, DataPlaneAnswer answer) throws IOException {
         if (answer instanceof ApiResponse response) {
-            if (response.status() != 204 || response.body().length > 0) {
-                ctx.contentType(ApiResponse.CONTENT_TYPE).result(response.body());
-            }
+            send(exchange, response);
             return;
         }
+        answer.headers().forEach(exchange::header);
+        exchange.status(answer.status());
         StreamedResponse streamed = (StreamedResponse) answer;
-        ctx.contentType(streamed.contentType());
-        try (OutputStream out = ctx.res().getOutputStream()) {
-            streamed.writeBody(out);
-        }
+        OutputStream out = exchange.stream(streamed.contentType());
+        streamed.writeBody(out);
+        out.close(); // not on a failure: an answer broken off must not end as if it were whole
     }
 
-    /** {@link #send} for the answers that are a whole JSON body, which writing cannot fail. */
-    static void send(Context ctx, ApiResponse response) {
-        response.headers().forEach(ctx::header);
-        ctx.status(response.status());
+    /** {@link #answer} for the answers that are a whole JSON body, which writing cannot fail. */
+    static void send(Exchange exchange, ApiResponse response) {
+        response.headers().forEach(exchange::header);
+        exchange.status(response.status());
         if (response.status() != 204 || response.body().length > 0) {
-            ctx.contentType(ApiResponse.CONTENT_TYPE).result(response.body());
+            exchange.result(ApiResponse.CONTENT_TYPE, response.body());
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.studentapi.server.http;
 
 import dev.studentapi.functions.ApiResponse;
-import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,24 +41,24 @@ final class WebAssets {
         this.missing = missing;
     }
 
-    void handle(Context ctx) {
-        String path = ctx.path().endsWith("/") ? ctx.path() + "index.html" : ctx.path();
+    void handle(Exchange exchange) {
+        String path = exchange.path().endsWith("/") ? exchange.path() + "index.html" : exchange.path();
         Asset asset = loaded.get(path);
         if (asset == null) {
             asset = load(path);
             if (asset == null) {
-                JsonReplies.send(ctx, missing);
+                JsonReplies.send(exchange, missing);
                 return;
             }
             loaded.putIfAbsent(path, asset);
         }
-        ctx.header("ETag", asset.etag());
-        ctx.header("Cache-Control", "no-cache");
-        if (asset.etag().equals(ctx.header("If-None-Match"))) {
-            ctx.status(304);
+        exchange.header("ETag", asset.etag());
+        exchange.header("Cache-Control", "no-cache");
+        if (asset.etag().equals(exchange.header("If-None-Match"))) {
+            exchange.status(304);
             return;
         }
-        ctx.contentType(asset.contentType()).result(asset.bytes());
+        exchange.result(asset.contentType(), asset.bytes());
     }
 
     private static Asset load(String path) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Slow and greedy clients: stalled connections (headers never finished) do not slow valid requests, are closed
- * after HEADER_TIMEOUT, and past MAX_CONNECTIONS a new connection gets 503 in JSON instead of waiting.
+ * after HEADER_TIMEOUT (on a connection's first request and on each later one it keeps alive), and past MAX_CONNECTIONS a new connection gets 503 in JSON instead of waiting.
  */
 class ConnectionLimitsHttpTest {
 
@@ -126,6 +127,47 @@ class ConnectionLimitsHttpTest {
 
         assertThat(read).as("the server closed without answering").isEqualTo(-1);
         assertThat((System.nanoTime() - start) / 1_000_000).as("ms until closed").isBetween(500L, 5_000L);
+    }
+
+    @Test
+    void aKeepAliveConnectionWhoseNextRequestStallsInItsHeadersIsClosedAfterTheHeaderTimeout() throws Exception {
+        start(Map.of("HEADER_TIMEOUT", "1"));
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.server().port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String first = readAnswer(in);
+            assertThat(first).startsWith("HTTP/1.1 200").endsWith("{\"status\":\"ok\"}");
+
+            out.write("GET /prod/students HTTP/1.1\r\nHost: 127.0.0.1\r\nx-api-key: "
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long start = System.nanoTime();
+
+            assertThat(readToEnd(in)).as("the server closed without answering the second request").isEqualTo(-1);
+            assertThat((System.nanoTime() - start) / 1_000_000).as("ms until closed").isBetween(500L, 5_000L);
+        }
+    }
+
+    /** Reads one answer whose body is short and has a Content-Length (the connection stays open). */
+    private static String readAnswer(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                break;
+            }
+            head.append((char) next);
+        }
+        int length = 0;
+        for (String line : head.toString().split("\r\n")) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(line.indexOf(':') + 1).strip());
+            }
+        }
+        return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     private static int readToEnd(InputStream in) {

@@ -18,7 +18,6 @@ import dev.studentapi.functions.JsonSnapshotFormat;
 import dev.studentapi.functions.PageCursor;
 import dev.studentapi.functions.StudentFunctions;
 import dev.studentapi.server.Json;
-import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +56,7 @@ class FailureRepliesTest {
 
     private final Logger log = (Logger) LoggerFactory.getLogger(HttpApp.class);
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    private Javalin app;
+    private DataPlaneServer app;
 
     @BeforeEach
     void start() {

@@ -90,6 +90,19 @@ class HostileRequestsHttpTest {
     }
 
     @Test
+    void escapedBytesThatAreNoUtf8AreReplacementCharactersInTheQueryAndABadRequestInThePath() {
+        RawHttp.Answer list = RawHttp.send(port(), "GET /prod/students?q=%ff%fe HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "x-api-key: " + server.key() + "\r\nConnection: close\r\n\r\n");
+        RawHttp.Answer student = RawHttp.send(port(), "GET /prod/students/SV%ff%fe HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "x-api-key: " + server.key() + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertThat(list.body()).isEqualTo("[]");
+        assertClientError(student);
+        assertThat(student.status()).isEqualTo(400);
+    }
+
+    @Test
     void aBodyCutShortByTheClientIsNoServerError() {
         String request = "POST /prod/students HTTP/1.1\r\nHost: 127.0.0.1\r\nx-api-key: " + server.key()
                 + "\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"studentid\":";
