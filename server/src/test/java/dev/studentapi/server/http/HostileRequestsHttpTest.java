@@ -1,5 +1,6 @@
 package dev.studentapi.server.http;
 
+import dev.studentapi.testkit.RawHttp;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;

@@ -1,5 +1,6 @@
 package dev.studentapi.server.http;
 
+import dev.studentapi.testkit.RawHttp;
 import dev.studentapi.server.Json;
 import dev.studentapi.server.TestServer;
 import dev.studentapi.testkit.MutableClock;
