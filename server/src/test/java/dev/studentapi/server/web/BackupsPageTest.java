@@ -80,7 +80,7 @@ class BackupsPageTest extends RecordsPageBase {
 
         page.button("Download " + backup).click();
 
-        WebElement message = page.waitForMessage("backups-messages", "success");
+        WebElement message = page.waitForMessage("backups-messages", "success", "The download of ");
         assertThat(message.getText()).contains("The download of " + backup + " has started.", "The link works until");
         String href = message.findElement(By.linkText("Download " + backup + " again")).getAttribute("href");
         HttpResponse<String> download = HttpClient.newHttpClient().send(
@@ -102,7 +102,7 @@ class BackupsPageTest extends RecordsPageBase {
         browser.screenshot(testName + "-confirm");
         page.button("Add missing students").click();
 
-        WebElement done = page.waitForMessage("backups-messages", "success");
+        WebElement done = page.waitForMessage("backups-messages", "success", "Merged ");
         assertThat(done.getText()).contains("Merged " + backup + " into the students.")
                 .containsPattern("saved as backup-[0-9a-z-]+\\.json: restore it to undo");
         assertSafetyBackupListed(done.getText());
@@ -125,7 +125,7 @@ class BackupsPageTest extends RecordsPageBase {
         browser.screenshot(testName + "-confirm");
         page.button("Replace all students").click();
 
-        WebElement done = page.waitForMessage("backups-messages", "success");
+        WebElement done = page.waitForMessage("backups-messages", "success", "The students are now exactly ");
         assertThat(done.getText()).contains("The students are now exactly " + backup + ".")
                 .containsPattern("saved as backup-[0-9a-z-]+\\.json: restore it to undo");
         assertSafetyBackupListed(done.getText());

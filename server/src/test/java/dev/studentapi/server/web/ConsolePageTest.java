@@ -96,7 +96,7 @@ class ConsolePageTest extends ConsolePageBase {
         browser.find("#grant-form button[type=submit]").click();
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
                 "Granted 2 requests; 999 remain now."));
-        assertThat(browser.find("#usage-remaining").getText()).isEqualTo("999");
+        browser.wait.until(ExpectedConditions.textToBe(By.id("usage-remaining"), "999")); // refreshed after the grant
     }
 
     @Test

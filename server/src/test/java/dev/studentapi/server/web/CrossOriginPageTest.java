@@ -91,12 +91,14 @@ class CrossOriginPageTest {
             browser.wait.until(d -> browser.find("#edit-name").isEnabled());
             browser.find("#edit-name").sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
                     "Far Away Now", org.openqa.selenium.Keys.ENTER);
-            assertThat(page.waitForMessage("list-messages", "success").getText()).contains("Saved the changes to Far Away Now");
+            assertThat(page.waitForMessage("list-messages", "success", "Saved the changes to Far Away Now").getText())
+                    .contains("Saved the changes to Far Away Now");
 
             page.button("Delete Far Away Now (CORS02)").click();
             browser.wait.until(d -> !"true".equals(browser.find("#delete-confirm").getAttribute("aria-busy")));
             page.button("Delete student").click();
-            assertThat(page.waitForMessage("list-messages", "success").getText()).contains("Deleted Far Away Now (CORS02).");
+            assertThat(page.waitForMessage("list-messages", "success", "Deleted Far Away Now (CORS02).").getText())
+                    .contains("Deleted Far Away Now (CORS02).");
             assertThat(api.get("/prod/students/CORS02", api.key()).statusCode()).isEqualTo(404);
         }
     }
@@ -108,7 +110,8 @@ class CrossOriginPageTest {
             assertThat(browser.find("#api-base-display").getText()).as("without config.json: ./prod next to the page")
                     .isEqualTo(host.url().resolve("prod").toString());
             page.connect(api.key());
-            assertThat(page.waitForMessage("list-messages", "error").getText()).contains("Nothing answers at");
+            assertThat(page.waitForMessage("list-messages", "error", "Nothing answers at").getText())
+                    .contains("Nothing answers at");
 
             page.useApiBaseUrl(prod(api) + "/");
 
@@ -119,7 +122,8 @@ class CrossOriginPageTest {
             assertThat(browser.find("#api-base-display").getText()).as("remembered").isEqualTo(prod(api).toString());
             page.openSettings().button("Use default").click();
             assertThat(browser.find("#api-base-display").getText()).isEqualTo(host.url().resolve("prod").toString());
-            assertThat(page.waitForMessage("list-messages", "error").getText()).contains("Nothing answers at");
+            assertThat(page.waitForMessage("list-messages", "error", "Nothing answers at").getText())
+                    .contains("Nothing answers at");
             assertThat(browser.findAll("#students-body tr")).as("no rows of the other API are left").isEmpty();
         }
     }
@@ -131,7 +135,7 @@ class CrossOriginPageTest {
 
             page.connect("not-the-key-0123456789");
 
-            assertThat(page.waitForMessage("connection-messages", "error").getText())
+            assertThat(page.waitForMessage("connection-messages", "error", "The API key is missing or wrong.").getText())
                     .contains("The API key is missing or wrong.");
             assertThat(fetchFromPage(prod(api) + "/students", "not-the-key-0123456789"))
                     .isEqualTo("403 Forbidden ForbiddenException");

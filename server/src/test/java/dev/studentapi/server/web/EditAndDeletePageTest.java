@@ -45,7 +45,7 @@ class EditAndDeletePageTest extends RecordsPageBase {
         className.sendKeys(Keys.chord(Keys.CONTROL, "a"), "21DTHA1", Keys.ENTER);
 
         browser.wait.until(d -> !dialog.isDisplayed());
-        assertThat(page.waitForMessage("list-messages", "success").getText())
+        assertThat(page.waitForMessage("list-messages", "success", "Saved the changes to Lê Văn Tám Mới (EDIT01).").getText())
                 .contains("Saved the changes to Lê Văn Tám Mới (EDIT01).");
         assertThat(page.row("EDIT01").getText()).contains("Lê Văn Tám Mới", "21DTHA1");
         assertThat(Json.parse(stored("EDIT01")).path("class").asText()).isEqualTo("21DTHA1");
@@ -68,7 +68,7 @@ class EditAndDeletePageTest extends RecordsPageBase {
         browser.find("#edit-class").sendKeys(Keys.chord(Keys.CONTROL, "a"), "CNTT9");
         page.button("Save changes").click();
 
-        WebElement warning = page.waitForMessage("edit-messages", "warning");
+        WebElement warning = page.waitForMessage("edit-messages", "warning", "Someone else changed Trần Thị Hoa (EDIT02) while you were editing.");
         assertThat(warning.getText()).contains("Someone else changed Trần Thị Hoa (EDIT02) while you were editing.");
         assertThat(warning.getAttribute("role")).isEqualTo("alert");
         assertThat(browser.find("#edit-email").getAttribute("value")).as("the stored version is shown")
@@ -122,7 +122,8 @@ class EditAndDeletePageTest extends RecordsPageBase {
         page.button("Delete student").click();
 
         browser.wait.until(d -> !dialog.isDisplayed());
-        assertThat(page.waitForMessage("list-messages", "success").getText()).contains("Deleted Võ Thị Sáu (DEL001).");
+        assertThat(page.waitForMessage("list-messages", "success", "Deleted Võ Thị Sáu (DEL001).").getText())
+                .contains("Deleted Võ Thị Sáu (DEL001).");
         assertThat(browser.findAll("#students-body tr[data-studentid='DEL001']")).isEmpty();
         assertThat(server.get("/prod/students/DEL001", server.key()).statusCode()).isEqualTo(404);
     }
@@ -138,7 +139,7 @@ class EditAndDeletePageTest extends RecordsPageBase {
                 .statusCode()).isEqualTo(200);
         page.button("Delete student").click();
 
-        assertThat(page.waitForMessage("delete-messages", "warning").getText())
+        assertThat(page.waitForMessage("delete-messages", "warning", "Someone else changed Nguyễn Văn Cừ II (DEL002) since you opened this, so nothing was deleted.").getText())
                 .contains("Someone else changed Nguyễn Văn Cừ II (DEL002) since you opened this, so nothing was deleted.");
         assertThat(browser.find("#delete-title").getText()).isEqualTo("Delete Nguyễn Văn Cừ II (DEL002)?");
         assertThat(page.row("DEL002").getText()).contains("Nguyễn Văn Cừ II");
@@ -157,7 +158,7 @@ class EditAndDeletePageTest extends RecordsPageBase {
 
         page.button("Edit Lý Tự Trọng (DEL003)").click();
 
-        assertThat(page.waitForMessage("list-messages", "warning").getText())
+        assertThat(page.waitForMessage("list-messages", "warning", "Lý Tự Trọng (DEL003) was deleted by someone else.").getText())
                 .contains("Lý Tự Trọng (DEL003) was deleted by someone else.");
         assertThat(browser.find("#edit-dialog").isDisplayed()).isFalse();
         browser.wait.until(d -> browser.findAll("#students-body tr[data-studentid='DEL003']").isEmpty());

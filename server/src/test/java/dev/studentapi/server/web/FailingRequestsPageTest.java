@@ -88,7 +88,7 @@ class FailingRequestsPageTest {
         WebElement warning = page.waitForMessage("list-messages", "warning");
         assertThat(warning.getAttribute("role")).isEqualTo("alert");
         assertThat(warning.getText()).contains("Too many requests — please slow down.", "Trying again in a second…");
-        WebElement retried = page.waitForMessage("list-messages", "info");
+        WebElement retried = page.waitForMessage("list-messages", "info", "Loaded after a short wait.");
         assertThat(retried.getText()).contains("Loaded after a short wait.");
         assertThat(page.count()).isEqualTo("0 students");
     }
@@ -112,7 +112,7 @@ class FailingRequestsPageTest {
 
         page.fill(StudentPage.Entry.of("THR001", "Throttled Save")).save();
 
-        assertThat(page.waitForMessage("form-messages", "warning").getText())
+        assertThat(page.waitForMessage("form-messages", "warning", "Too many requests — please slow down.").getText())
                 .contains("Too many requests — please slow down.");
         assertThat(page.value("studentid")).as("the form keeps what was typed").isEqualTo("THR001");
     }
@@ -141,7 +141,7 @@ class FailingRequestsPageTest {
 
         page.button("Refresh").click();
 
-        WebElement error = page.waitForMessage("list-messages", "error");
+        WebElement error = page.waitForMessage("list-messages", "error", "Cannot reach the API at ");
         assertThat(error.getText()).contains("Cannot reach the API at " + api + ".",
                 "Check the network connection and the API base URL in Settings.");
         error.findElement(By.cssSelector("button")).click();
@@ -159,7 +159,7 @@ class FailingRequestsPageTest {
         page.connectAndLoad(server.key());
 
         page.fill(StudentPage.Entry.of("MAIL01", "Mail Failure")).save();
-        assertThat(page.waitForMessage("form-messages", "warning").getText())
+        assertThat(page.waitForMessage("form-messages", "warning", "Saved Mail Failure (MAIL01).").getText())
                 .contains("Saved Mail Failure (MAIL01).", "The confirmation e-mail to mail01@example.edu.vn failed:");
         page.row("MAIL01");
 

@@ -53,7 +53,7 @@ class ImportExportPageTest extends RecordsPageBase {
 
         page.button("Check file").click();
 
-        assertThat(page.waitForMessage("import-messages", "error").getText())
+        assertThat(page.waitForMessage("import-messages", "error", "3 problems found: nothing would be imported.").getText())
                 .contains("3 problems found: nothing would be imported.");
         browser.visible("#import-errors table");
         assertThat(cells("#import-errors")).containsExactlyInAnyOrder(
@@ -75,7 +75,7 @@ class ImportExportPageTest extends RecordsPageBase {
         choose(good);
         assertThat(browser.find("#import-errors").isDisplayed()).as("a new file clears the old errors").isFalse();
         page.button("Check file").click();
-        assertThat(page.waitForMessage("import-messages", "success").getText())
+        assertThat(page.waitForMessage("import-messages", "success", "fixed.csv can be imported.").getText())
                 .contains("fixed.csv can be imported.", "It would add 3, replace 0 and keep 0 stored students.");
         assertThat(server.get("/prod/students", server.key()).body()).as("a check stores nothing").doesNotContain("IMP001");
 
@@ -99,7 +99,8 @@ class ImportExportPageTest extends RecordsPageBase {
 
         new Select(browser.find("#import-conflict")).selectByVisibleText("Replace it with the file's row");
         page.button("Check file").click();
-        assertThat(page.waitForMessage("import-messages", "success").getText()).contains("It would add 0, replace 1 and keep 0");
+        assertThat(page.waitForMessage("import-messages", "success", "It would add 0, replace 1 and keep 0").getText())
+                .contains("It would add 0, replace 1 and keep 0");
         page.button("Import").click();
         browser.wait.until(d -> page.messageText("import-messages").contains("Imported again.csv."));
         browser.wait.until(d -> page.row("IMP100").getText().contains("Replaced Name"));

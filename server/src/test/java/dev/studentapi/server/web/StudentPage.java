@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -176,6 +177,22 @@ final class StudentPage {
     WebElement waitForMessage(String area, String tone) {
         return browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#" + area + " .message[data-tone='" + tone + "']")));
+    }
+
+    /**
+     * The shown message of {@code tone} in {@code area} that contains {@code text}, once there is one: an earlier
+     * message of the same tone may still be shown while the page works on the next.
+     */
+    WebElement waitForMessage(String area, String tone, String text) {
+        By shown = By.cssSelector("#" + area + " .message[data-tone='" + tone + "']");
+        return browser.wait.until(d -> {
+            try {
+                return d.findElements(shown).stream().filter(WebElement::isDisplayed)
+                        .filter(message -> message.getText().contains(text)).findFirst().orElse(null);
+            } catch (StaleElementReferenceException replaced) {
+                return null;
+            }
+        });
     }
 
     String messageText(String area) {

@@ -199,7 +199,7 @@ class StudentPageTest {
             assertThat(page.fieldError("email")).isEqualTo("Enter an e-mail address like name@example.com.");
             assertThat(browser.find("#email").getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(browser.focused().getAttribute("id")).isEqualTo("email");
-            assertThat(page.waitForMessage("form-messages", "error").getText())
+            assertThat(page.waitForMessage("form-messages", "error", "The server did not accept the student.").getText())
                     .contains("The server did not accept the student.");
             assertThat(page.fieldErrorShown("studentid")).isFalse();
             assertThat(server.get("/prod/students", server.key()).body()).doesNotContain("VAL001");
@@ -217,7 +217,7 @@ class StudentPageTest {
                     .isEqualTo("Remove the characters that are not allowed (control or text-direction characters).");
             assertThat(browser.find("#name").getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(browser.focused().getAttribute("id")).isEqualTo("name");
-            assertThat(page.waitForMessage("form-messages", "error").getText())
+            assertThat(page.waitForMessage("form-messages", "error", "The server did not accept the student.").getText())
                     .contains("The server did not accept the student.", "Check the highlighted fields.");
             assertThat(page.fieldErrorShown("studentid")).isFalse();
             assertThat(page.fieldErrorShown("email")).isFalse();
@@ -237,7 +237,7 @@ class StudentPageTest {
             page.fill(Entry.of("DUP001", "Second Owner")).save();
 
             assertThat(page.fieldError("studentid")).isEqualTo("This Student ID is already taken.");
-            assertThat(page.waitForMessage("form-messages", "error").getText())
+            assertThat(page.waitForMessage("form-messages", "error", "Student ID DUP001 already exists.").getText())
                     .contains("Student ID DUP001 already exists.");
             assertThat(page.value("name")).as("nothing typed is lost").isEqualTo("Second Owner");
         }
@@ -247,7 +247,7 @@ class StudentPageTest {
     void aWrongKeyIsRefusedAndTheKeyFieldIsFocused() {
         page.connect("wrong-key-0123456789abcdef");
 
-        assertThat(page.waitForMessage("connection-messages", "error").getText())
+        assertThat(page.waitForMessage("connection-messages", "error", "The API key is missing or wrong.").getText())
                 .contains("The API key is missing or wrong.");
         assertThat(page.fieldError("api-key")).isEqualTo("The API key is missing or wrong.");
         assertThat(browser.focused().getAttribute("id")).isEqualTo("api-key");
