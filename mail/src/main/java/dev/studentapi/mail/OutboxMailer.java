@@ -7,20 +7,14 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -31,10 +25,12 @@ import java.util.Properties;
 /**
  * Delivers e-mail as RFC 5322 {@code .eml} files in an outbox folder, named {@code yyyyMMdd-HHmmss-SSS-<random>.eml}
  * (UTC) so that they sort by time and never collide. Safe for concurrent use: each file is written in full
- * to a hidden temp file and then moved into place atomically, so a reader never sees half a message; an I/O
- * error throws {@link MailFailure} and leaves no file behind.
+ * to a hidden temp file and then moved into place atomically, so a reader never sees half a message; messages
+ * sent at the same time are written as one batch, made durable by one flush of the outbox's journal (see
+ * {@code OutboxJournal}) before {@link #send} returns. An I/O error throws {@link MailFailure} and leaves no
+ * file behind. {@link #close} empties the journal; a journal left by a crash is replayed by the next mailer.
  */
-public final class OutboxMailer implements Mailer {
+public final class OutboxMailer implements Mailer, AutoCloseable {
 
     private static final DateTimeFormatter NAME_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
@@ -43,50 +39,44 @@ public final class OutboxMailer implements Mailer {
     private final Path outboxDir;
     private final Clock clock;
     private final MimeComposer composer;
+    private final OutboxBatches batches;
     private final Session session = Session.getInstance(new Properties());
 
     public OutboxMailer(Path outboxDir, Clock clock) {
+        this(outboxDir, clock, OutboxJournal.DEFAULT_LIMIT);
+    }
+
+    /** A mailer whose journal checkpoints once it holds {@code journalLimit} bytes. */
+    OutboxMailer(Path outboxDir, Clock clock, long journalLimit) {
         this.outboxDir = outboxDir;
         this.clock = clock;
         this.composer = new MimeComposer(clock);
+        this.batches = new OutboxBatches(outboxDir, journalLimit);
     }
 
     @Override
     public void send(EmailMessage message) throws MailFailure {
-        MimeMessage mime;
+        byte[] content;
         try {
-            mime = composer.compose(session, message);
-        } catch (MessagingException e) {
+            MimeMessage mime = composer.compose(session, message);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+            mime.writeTo(out);
+            content = out.toByteArray();
+        } catch (MessagingException | IOException e) {
             throw new MailFailure("The e-mail could not be composed: " + e.getMessage(), e);
         }
         try {
-            write(mime);
-        } catch (IOException | MessagingException e) {
+            batches.write(fileName(), content);
+        } catch (IOException e) {
             throw new MailFailure("Couldn't write the e-mail to the outbox folder " + outboxDir + ": "
                     + reason(e), e);
         }
     }
 
-    private void write(MimeMessage mime) throws IOException, MessagingException {
-        Files.createDirectories(outboxDir);
-        Path target = outboxDir.resolve(fileName());
-        Path temp = Files.createTempFile(outboxDir, ".outbox-", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel));
-                mime.writeTo(out);
-                out.flush();
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (Throwable failure) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException cleanup) {
-                failure.addSuppressed(cleanup);
-            }
-            throw failure;
-        }
+    /** Makes every message written durable in the folder itself and empties the journal. */
+    @Override
+    public void close() throws IOException {
+        batches.close();
     }
 
     private String fileName() {
