@@ -10,11 +10,11 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Message files that arrive together, written to the outbox as one batch made durable by one flush of the
- * {@link OutboxJournal journal}. The caller that finds no batch being written leads: it takes every message
- * waiting (its own among them), writes their files, journals them and gives each caller its own outcome; the
- * others wait for theirs meanwhile. A file that cannot be written fails only its caller; a journal that cannot
- * be written fails every caller of the batch and removes the batch's files. Safe for concurrent use.
+ * Message files written to the outbox by their callers side by side, made durable together by one flush of the
+ * {@link OutboxJournal journal} per batch. Each caller writes its own file, then the caller that finds no batch
+ * being journaled leads: it takes every message waiting (its own among them), journals them and releases each
+ * caller; the others wait meanwhile. A journal that cannot be written fails every caller of the batch and
+ * removes the batch's files. Safe for concurrent use.
  */
 final class OutboxBatches {
 
@@ -34,6 +34,8 @@ final class OutboxBatches {
 
     /** Writes {@code content} as {@code outboxDir/name}, returning once it is durable. */
     void write(String name, byte[] content) throws IOException {
+        Files.createDirectories(outboxDir);
+        OutboxFiles.write(outboxDir, name, content);
         Pending mine = new Pending(new OutboxJournal.Entry(name, content), Thread.currentThread());
         waiting.add(mine);
         while (!mine.done) {
@@ -77,26 +79,14 @@ final class OutboxBatches {
         for (Pending next; batch.size() < MAX_BATCH && (next = waiting.poll()) != null; ) {
             batch.add(next);
         }
-        List<Pending> written = new ArrayList<>(batch.size());
         try {
-            Files.createDirectories(outboxDir);
             if (journal == null) {
                 journal = OutboxJournal.open(outboxDir, journalLimit);
             }
-            for (Pending pending : batch) {
-                try {
-                    OutboxFiles.write(outboxDir, pending.entry.name(), pending.entry.content());
-                    written.add(pending);
-                } catch (IOException e) {
-                    pending.fail(e);
-                }
-            }
-            if (!written.isEmpty()) {
-                journal.append(written.stream().map(pending -> pending.entry).toList());
-            }
-            written.forEach(Pending::complete);
+            journal.append(batch.stream().map(pending -> pending.entry).toList());
+            batch.forEach(Pending::complete);
         } catch (IOException | RuntimeException | Error e) {
-            for (Pending pending : written) {
+            for (Pending pending : batch) {
                 deleteQuietly(outboxDir.resolve(pending.entry.name()), e);
             }
             IOException failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
