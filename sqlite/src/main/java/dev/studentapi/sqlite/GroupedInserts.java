@@ -97,7 +97,7 @@ final class GroupedInserts {
     private List<Pending> commitOrDrop(List<Pending> batch) {
         boolean[] saved = new boolean[batch.size()];
         try {
-            database.<Void, RuntimeException>write("insert students", connection -> {
+            database.<Void, RuntimeException>write("insert a student", connection -> {
                 PreparedStatement statement = database.prepared(connection, INSERT_NEW);
                 for (int i = 0; i < batch.size(); i++) {
                     try {
