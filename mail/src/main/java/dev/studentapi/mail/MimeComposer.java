@@ -23,6 +23,16 @@ import java.util.UUID;
 public final class MimeComposer {
 
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        // Jakarta Mail looks its stream provider up on every body part and encoded word, by a system property and
+        // else by a ServiceLoader scan of the class path (about half of composing a message). Naming the provider
+        // the scan would find makes that lookup a class lookup.
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
 
     private final Clock clock;
 

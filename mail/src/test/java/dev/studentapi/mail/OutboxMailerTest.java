@@ -3,6 +3,7 @@ package dev.studentapi.mail;
 import dev.studentapi.core.mail.EmailMessage;
 import dev.studentapi.core.mail.MailFailure;
 import dev.studentapi.core.mail.Mailer;
+import dev.studentapi.testkit.Race;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,5 +106,62 @@ class OutboxMailerTest extends MimeMailerContract {
                 .isInstanceOf(MailFailure.class)
                 .hasMessageStartingWith("The e-mail could not be composed: ");
         assertThat(outbox()).doesNotExist();
+    }
+
+    @Test
+    void writesEveryOneOfManyConcurrentSendsBeforeItReturns() throws Exception {
+        Mailer mailer = mailer(clock);
+        int senders = 48;
+
+        List<Integer> present = Race.run(senders, thread -> {
+            mailer.send(message("concurrent " + thread));
+            return files().size();
+        });
+
+        assertThat(present).allMatch(count -> count >= 1);
+        assertThat(awaitMessages(senders)).extracting(MimeMessage::getSubject)
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, senders).mapToObj(i -> "concurrent " + i)
+                        .toList());
+    }
+
+    @Test
+    void aJournalPastItsLimitIsEmptiedBeforeTheNextBatch() throws Exception {
+        OutboxMailer mailer = new OutboxMailer(outbox(), clock, 1);
+        for (int i = 0; i < 20; i++) {
+            mailer.send(message("checkpointed " + i));
+        }
+
+        long messageBytes = 0;
+        for (Path file : files()) {
+            messageBytes += Files.size(file);
+        }
+        assertThat(journalBytes()).isPositive().isLessThan(messageBytes / 10);
+        mailer.close();
+        assertThat(journalBytes()).isZero();
+        assertThat(awaitMessages(20)).hasSize(20);
+    }
+
+    @Test
+    void aClosedMailerLeavesNothingForTheNextOneToReplay() throws Exception {
+        OutboxMailer first = new OutboxMailer(outbox(), clock);
+        first.send(message("before closing"));
+        first.close();
+        for (Path file : files()) {
+            Files.delete(file);
+        }
+
+        mailer(clock).send(message("after closing"));
+
+        assertThat(awaitMessages(1)).extracting(MimeMessage::getSubject).containsExactly("after closing");
+    }
+
+    private long journalBytes() throws Exception {
+        try (Stream<Path> journals = Files.list(OutboxJournal.folderOf(outbox()))) {
+            long total = 0;
+            for (Path journal : journals.toList()) {
+                total += Files.size(journal);
+            }
+            return total;
+        }
     }
 }

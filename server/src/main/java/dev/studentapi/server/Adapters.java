@@ -127,7 +127,11 @@ final class Adapters {
                 yield new SmtpMailer(new SmtpSettings(smtp.host(), smtp.port(), smtp.username().orElse(null),
                         smtp.password().orElse(null), smtp.startTls()), clock);
             }
-            case OUTBOX -> new OutboxMailer(settings.dataDir().outbox(), clock);
+            case OUTBOX -> {
+                OutboxMailer outbox = new OutboxMailer(settings.dataDir().outbox(), clock);
+                resources.add(outbox); // empties its journal on shutdown
+                yield outbox;
+            }
         };
     }
 

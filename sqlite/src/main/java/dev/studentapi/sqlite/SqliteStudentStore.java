@@ -26,7 +26,7 @@ import java.util.Set;
 
 /**
  * Students in the {@code students} table of a SQLite database. Safe for concurrent use and across processes:
- * the primary key decides which of two inserts of one id wins, a conditional change is one {@code UPDATE} or
+ * the primary key decides which of two inserts of one id wins, inserts that arrive together share one commit, a conditional change is one {@code UPDATE} or
  * {@code DELETE} whose {@code WHERE} names every expected field, a stream reads one snapshot row by row, and a
  * bulk write is one transaction (all or nothing; readers see the table before it or after it).
  * Engine failures throw {@link dev.studentapi.core.StoreException}.
@@ -34,7 +34,6 @@ import java.util.Set;
 public final class SqliteStudentStore implements StudentStore {
 
     private static final String COLUMNS = "studentid, name, class, birthdate, email";
-    private static final String INSERT = "INSERT INTO students (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)";
     private static final String INSERT_OR_IGNORE =
             "INSERT OR IGNORE INTO students (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)";
     private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM students WHERE studentid = ?";
@@ -54,26 +53,17 @@ public final class SqliteStudentStore implements StudentStore {
     static final int BATCH = 1000;
 
     private final SqliteDatabase database;
+    private final GroupedInserts inserts;
 
     public SqliteStudentStore(SqliteDatabase database) {
         this.database = database;
+        this.inserts = new GroupedInserts(database);
     }
 
+    /** Group-committed with the inserts that arrive at the same time (see {@link GroupedInserts}). */
     @Override
     public boolean insert(Student student) {
-        return database.write("insert a student", connection -> {
-            try {
-                PreparedStatement statement = database.prepared(connection, INSERT);
-                bind(statement, student);
-                statement.executeUpdate();
-                return true;
-            } catch (SQLException e) {
-                if (SqliteFailure.violatesUniqueness(e)) {
-                    return false;
-                }
-                throw e;
-            }
-        });
+        return inserts.insert(student);
     }
 
     /** The database's commit counter: any commit to the file, students or not, counts as a change. */
