@@ -41,6 +41,7 @@ trap cleanup EXIT
 
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 env HOST=127.0.0.1 PORT="$PORT" ADMIN_PORT=0 DATA_DIR="$WORK/data" PLAN_RATE_LIMIT=1000000 \
+    STAGE_RATE_LIMIT=1000000 STAGE_BURST_LIMIT=1000000 \
     PLAN_BURST_LIMIT=1000000 PLAN_QUOTA_LIMIT=100000000 java -jar "$JAR" serve >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 

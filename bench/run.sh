@@ -180,6 +180,7 @@ start_server() {
     [ "$with_key" = 1 ] && header=(--header "x-api-key: $KEY")
     local env=(--env "PORT=$PORT" --env "HOST=127.0.0.1" --env "ADMIN_PORT=0" --env "DATA_DIR=$DATA"
                --env "PLAN_RATE_LIMIT=1000000000" --env "PLAN_BURST_LIMIT=1000000000"
+               --env "STAGE_RATE_LIMIT=1000000000" --env "STAGE_BURST_LIMIT=1000000000"
                --env "PLAN_QUOTA_LIMIT=1000000000000" --env "PLAN_QUOTA_PERIOD=DAY")
     for assignment in "$@"; do env+=(--env "$assignment"); done
     local out

@@ -49,6 +49,7 @@ PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
 echo "aot-cache: training $JAR with $("$JAVA" -version 2>&1 | head -1) for ${SECONDS_OF_LOAD}s"
 # shellcheck disable=SC2046
 DATA_DIR="$WORK/data" HOST=127.0.0.1 PORT="$PORT" ADMIN_PORT=0 PLAN_RATE_LIMIT=1000000000 \
+    STAGE_RATE_LIMIT=1000000000 STAGE_BURST_LIMIT=1000000000 \
     PLAN_BURST_LIMIT=1000000000 PLAN_QUOTA_LIMIT=1000000000000 \
     "$JAVA" -XX:AOTCacheOutput="$OUT" @"$ROOT/scripts/jvm.options" -jar "$JAR" serve >"$WORK/server.out" \
     2>"$WORK/server.log" &

@@ -42,6 +42,7 @@ run_jar() {
     rm -rf "$data"
     # shellcheck disable=SC2086
     PORT=$port HOST=127.0.0.1 ADMIN_PORT=0 DATA_DIR="$data" PLAN_RATE_LIMIT=1000000000 \
+        STAGE_RATE_LIMIT=1000000000 STAGE_BURST_LIMIT=1000000000 \
         PLAN_BURST_LIMIT=1000000000 PLAN_QUOTA_LIMIT=1000000000000 PLAN_QUOTA_PERIOD=DAY \
         java $JAVA_OPTS -jar "$jar" serve >"$log" 2>&1 &
     PID=$!

@@ -56,6 +56,7 @@ DATA="$WORK/data"
 SERVER_PORT="$($PY freeport)"
 server_env=(--env "PORT=$SERVER_PORT" --env "HOST=127.0.0.1" --env "ADMIN_PORT=0" --env "DATA_DIR=$DATA"
             --env "PLAN_RATE_LIMIT=1000000000" --env "PLAN_BURST_LIMIT=1000000000"
+            --env "STAGE_RATE_LIMIT=1000000000" --env "STAGE_BURST_LIMIT=1000000000"
             --env "PLAN_QUOTA_LIMIT=1000000000000" --env "PLAN_QUOTA_PERIOD=DAY")
 start_server() { # <log> <ready path> [header]
     local out

@@ -77,6 +77,8 @@ public class DataPlaneBenchmark {
                 "DATA_DIR", dataDir.toString(),
                 "PLAN_RATE_LIMIT", "1000000000",
                 "PLAN_BURST_LIMIT", "1000000000",
+                "STAGE_RATE_LIMIT", "1000000000",
+                "STAGE_BURST_LIMIT", "1000000000",
                 "PLAN_QUOTA_LIMIT", "1000000000000"));
         components = Components.build(settings, Clock.systemUTC(), () -> URI.create("http://127.0.0.1:1"));
         gateway = components.gateway();
