@@ -1,13 +1,11 @@
 package dev.studentapi.mail;
 
+import dev.studentapi.core.batch.GroupCommit;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Message files written to the outbox by their callers side by side, made durable together by one flush of the
@@ -23,9 +21,8 @@ final class OutboxBatches {
 
     private final Path outboxDir;
     private final long journalLimit;
-    private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock leading = new ReentrantLock();
-    private OutboxJournal journal; // opened by the first leader; guarded by leading
+    private final GroupCommit<Pending> batches = new GroupCommit<>(MAX_BATCH, this::writeBatch);
+    private OutboxJournal journal; // opened by the first leader; used only while a batch is written or closed
 
     OutboxBatches(Path outboxDir, long journalLimit) {
         this.outboxDir = outboxDir;
@@ -36,25 +33,8 @@ final class OutboxBatches {
     void write(String name, byte[] content) throws IOException {
         Files.createDirectories(outboxDir);
         OutboxFiles.write(outboxDir, name, content);
-        Pending mine = new Pending(new OutboxJournal.Entry(name, content), Thread.currentThread());
-        waiting.add(mine);
-        while (!mine.done) {
-            if (leading.tryLock()) {
-                try {
-                    while (!mine.done) {
-                        writeBatch();
-                    }
-                } finally {
-                    leading.unlock();
-                }
-                Pending next = waiting.peek();
-                if (next != null) {
-                    LockSupport.unpark(next.caller); // the next leader: it may be waiting while no one leads
-                }
-            } else {
-                LockSupport.park(this);
-            }
-        }
+        Pending mine = new Pending(new OutboxJournal.Entry(name, content));
+        batches.submit(mine);
         if (mine.failure != null) {
             throw mine.failure;
         }
@@ -62,23 +42,25 @@ final class OutboxBatches {
 
     /** Checkpoints and closes the journal, if one was opened; later writes open a new one. */
     void close() throws IOException {
-        leading.lock();
-        try {
+        IOException[] failure = new IOException[1];
+        batches.exclusively(() -> {
             if (journal != null) {
                 OutboxJournal open = journal;
                 journal = null;
-                open.close();
+                try {
+                    open.close();
+                } catch (IOException e) {
+                    failure[0] = e;
+                }
             }
-        } finally {
-            leading.unlock();
+        });
+        if (failure[0] != null) {
+            throw failure[0];
         }
     }
 
-    private void writeBatch() {
-        List<Pending> batch = new ArrayList<>();
-        for (Pending next; batch.size() < MAX_BATCH && (next = waiting.poll()) != null; ) {
-            batch.add(next);
-        }
+    /** Journals a batch; when that fails, removes the batch's files and fails every caller. */
+    private void writeBatch(List<Pending> batch) {
         try {
             if (journal == null) {
                 journal = OutboxJournal.open(outboxDir, journalLimit);
@@ -106,28 +88,28 @@ final class OutboxBatches {
     }
 
     /** One caller's message and, once its batch is over, its outcome. */
-    private static final class Pending {
+    private static final class Pending extends GroupCommit.Entry {
         final OutboxJournal.Entry entry;
-        final Thread caller;
         IOException failure;
-        volatile boolean done;
 
-        Pending(OutboxJournal.Entry entry, Thread caller) {
+        Pending(OutboxJournal.Entry entry) {
             this.entry = entry;
-            this.caller = caller;
         }
 
         void complete() {
-            done = true;
-            LockSupport.unpark(caller);
+            finish();
         }
 
         void fail(IOException cause) {
-            if (!done) {
+            if (!finished()) {
                 failure = cause;
-                done = true;
-                LockSupport.unpark(caller);
+                finish();
             }
+        }
+
+        @Override
+        protected void failed(Throwable cause) {
+            failure = cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
         }
     }
 }

@@ -1,15 +1,13 @@
 package dev.studentapi.sqlite;
 
 import dev.studentapi.core.StoreException;
+import dev.studentapi.core.batch.GroupCommit;
 import dev.studentapi.core.student.Student;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Inserts of students that arrive together, written in one {@code BEGIN IMMEDIATE ... COMMIT} (group commit).
@@ -28,8 +26,7 @@ final class GroupedInserts {
             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     private final SqliteDatabase database;
-    private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock leading = new ReentrantLock();
+    private final GroupCommit<Pending> batches = new GroupCommit<>(MAX_BATCH, this::writeBatch);
 
     GroupedInserts(SqliteDatabase database) {
         this.database = database;
@@ -37,25 +34,8 @@ final class GroupedInserts {
 
     /** Inserts the student once its batch commits; {@code false} when its id was already stored. */
     boolean insert(Student student) {
-        Pending mine = new Pending(student, Thread.currentThread());
-        waiting.add(mine);
-        while (!mine.done) {
-            if (leading.tryLock()) {
-                try {
-                    while (!mine.done) {
-                        writeBatch();
-                    }
-                } finally {
-                    leading.unlock();
-                }
-                Pending next = waiting.peek();
-                if (next != null) {
-                    LockSupport.unpark(next.caller); // the next leader: it may be waiting while no one leads
-                }
-            } else {
-                LockSupport.park(this);
-            }
-        }
+        Pending mine = new Pending(student);
+        batches.submit(mine);
         if (mine.failure != null) {
             throw new StoreException(mine.failure.getMessage(), mine.failure);
         }
@@ -64,29 +44,19 @@ final class GroupedInserts {
 
     /** How many inserts wait to be taken into a batch (for tests). */
     int waiting() {
-        return waiting.size();
+        return batches.waiting();
     }
 
     /** Whether a caller is leading a batch now (for tests). */
     boolean leading() {
-        return leading.isLocked();
+        return batches.leading();
     }
 
-    /** Takes the inserts waiting (at most {@value #MAX_BATCH}) and writes them; every one taken is completed. */
-    private void writeBatch() {
-        List<Pending> batch = new ArrayList<>();
-        for (Pending next; batch.size() < MAX_BATCH && (next = waiting.poll()) != null; ) {
-            batch.add(next);
-        }
-        try {
-            while (!batch.isEmpty()) {
-                batch = commitOrDrop(batch);
-            }
-        } catch (RuntimeException | Error e) {
-            batch.forEach(pending -> pending.fail(e));
-            if (e instanceof Error error) {
-                throw error;
-            }
+    /** Writes a batch (at most {@value #MAX_BATCH}); every insert of it is completed or failed. */
+    private void writeBatch(List<Pending> batch) {
+        List<Pending> left = batch;
+        while (!left.isEmpty()) {
+            left = commitOrDrop(left);
         }
     }
 
@@ -142,30 +112,30 @@ final class GroupedInserts {
     }
 
     /** One caller's insert and, once its batch is over, its outcome. */
-    private static final class Pending {
+    private static final class Pending extends GroupCommit.Entry {
         final Student student;
-        final Thread caller;
         boolean saved;
         Throwable failure;
-        volatile boolean done;
 
-        Pending(Student student, Thread caller) {
+        Pending(Student student) {
             this.student = student;
-            this.caller = caller;
         }
 
         void complete(boolean wasSaved) {
             saved = wasSaved;
-            done = true;
-            LockSupport.unpark(caller);
+            finish();
         }
 
         void fail(Throwable cause) {
-            if (!done) {
-                failure = cause;
-                done = true;
-                LockSupport.unpark(caller);
+            if (!finished()) {
+                failed(cause);
+                finish();
             }
+        }
+
+        @Override
+        protected void failed(Throwable cause) {
+            failure = cause;
         }
     }
 }
