@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The one rule for what a summary shows: a key's name, description, enabled flag, expiration and plans; a plan's
- * name, description, throttle, quota, stages and keys; a binding's plan and key; a usage's remaining quota.
+ * name, description, throttle, quota, stages, method throttles and keys; a binding's plan and key; a usage's remaining quota.
  * Never a key value, its hash or a secret.
  */
 public final class AuditSummaries {
@@ -44,8 +44,21 @@ public final class AuditSummaries {
             fields.put("quotaOffset", (long) quota.offset());
         });
         fields.put("stages", plan.apiStages().stream().map(ApiStage::toString).toList());
+        List<String> methods = methodThrottles(plan);
+        if (!methods.isEmpty()) {
+            fields.put("methodThrottles", methods);
+        }
         fields.put("keyIds", keyIds);
         return new AuditSummary(fields);
+    }
+
+    /** Each method throttle as {@code student:prod /students/GET rateLimit=2.0 burstLimit=4}, in a stable order. */
+    private static List<String> methodThrottles(UsagePlan plan) {
+        return plan.methodThrottles().entrySet().stream()
+                .flatMap(stage -> stage.getValue().byMethod().entrySet().stream()
+                        .map(method -> stage.getKey() + " " + method.getKey() + " rateLimit="
+                                + method.getValue().rateLimit() + " burstLimit=" + method.getValue().burstLimit()))
+                .sorted().toList();
     }
 
     public static AuditSummary binding(String planId, ApiKey key) {

@@ -3,6 +3,10 @@ package dev.studentapi.core.audit;
 import dev.studentapi.core.Refusal;
 import dev.studentapi.core.apikey.ApiKeyService;
 import dev.studentapi.core.apikey.IssuedApiKey;
+import dev.studentapi.core.usage.ApiStage;
+import dev.studentapi.core.usage.MethodThrottles;
+import dev.studentapi.core.usage.ThrottleSettings;
+import dev.studentapi.core.usage.UsagePlan;
 import dev.studentapi.core.usage.UsageService;
 import dev.studentapi.testkit.MutableClock;
 import dev.studentapi.testkit.fake.InMemoryApiKeyStore;
@@ -97,5 +101,22 @@ class AuditTrailTest {
         for (String bad : List.of("not-a-position", "", "%%%", "MTIz")) {
             assertThatThrownBy(() -> AuditPosition.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    @Test
+    void aPlansSummaryNamesItsMethodThrottlesSoThatChangingOnlyThoseIsSeen() {
+        ApiStage stage = new ApiStage("student", "prod");
+        UsagePlan plain = new UsagePlan("plan1", "StudentUsagePlan", "", new ThrottleSettings(10, 20), null,
+                List.of(stage));
+        UsagePlan throttled = plain.withMethodThrottles(Map.of(stage, new MethodThrottles(Map.of(
+                "/students/GET", new ThrottleSettings(2, 4), "/*/*", new ThrottleSettings(5, 5)))));
+
+        AuditSummary before = AuditSummaries.plan(plain, List.of());
+        AuditSummary after = AuditSummaries.plan(throttled, List.of());
+
+        assertThat(before.fields()).doesNotContainKey("methodThrottles");
+        assertThat(after.fields()).containsEntry("methodThrottles", List.of(
+                "student:prod /*/* rateLimit=5.0 burstLimit=5", "student:prod /students/GET rateLimit=2.0 burstLimit=4"));
+        assertThat(after).isNotEqualTo(before);
     }
 }
