@@ -143,6 +143,44 @@ public final class DynamoDbApiKeyStore implements ApiKeyStore {
         throw new StoreException("DynamoDB: cannot update an API key: it kept changing, or its new value is in use");
     }
 
+    /**
+     * Moves expirations that an earlier version kept on the keys' {@code ACTIVITY#} items onto their {@code KEY#}
+     * items, where the gateway reads them: once per start, idempotent, each move one conditional UpdateItem (a key
+     * that is gone or has an expiration of its own keeps it) and then one conditional removal from the activity
+     * item. Returns how many expirations were moved.
+     */
+    public int adoptEarlierExpirations() {
+        return DynamoDbCall.run("move earlier API key expirations onto the keys", () -> {
+            int moved = 0;
+            for (Map<String, AttributeValue> activity : client.scanPaginator(r -> r.tableName(table)
+                    .consistentRead(true)
+                    .filterExpression("begins_with(" + PK + ", :activity) AND attribute_exists(" + EXPIRATION + ")")
+                    .expressionAttributeValues(Map.of(":activity", s(DynamoDbKeyActivityStore.ACTIVITY)))).items()) {
+                String keyId = activity.get(PK).s().substring(DynamoDbKeyActivityStore.ACTIVITY.length());
+                AttributeValue expiration = activity.get(EXPIRATION);
+                try {
+                    client.updateItem(r -> r.tableName(table).key(Map.of(PK, s(KEY + keyId)))
+                            .updateExpression("SET " + EXPIRATION + " = :expiration")
+                            .conditionExpression("attribute_exists(" + PK + ") AND attribute_not_exists(" + EXPIRATION
+                                    + ")")
+                            .expressionAttributeValues(Map.of(":expiration", expiration)));
+                    moved++;
+                } catch (ConditionalCheckFailedException goneOrSetSince) {
+                    // the key was deleted, or was given an expiration of its own since: that one stands
+                }
+                try {
+                    client.updateItem(r -> r.tableName(table).key(Map.of(PK, activity.get(PK)))
+                            .updateExpression("REMOVE " + EXPIRATION)
+                            .conditionExpression(EXPIRATION + " = :expiration")
+                            .expressionAttributeValues(Map.of(":expiration", expiration)));
+                } catch (ConditionalCheckFailedException removedMeanwhile) {
+                    // another instance moved it at the same time
+                }
+            }
+            return moved;
+        });
+    }
+
     @Override
     public boolean setExpiration(String id, Optional<Instant> expiration) {
         return DynamoDbCall.run("set an API key's expiration", () -> {

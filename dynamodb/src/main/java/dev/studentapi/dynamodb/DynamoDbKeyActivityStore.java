@@ -24,7 +24,8 @@ import static dev.studentapi.dynamodb.DynamoDbTables.PK;
  */
 public final class DynamoDbKeyActivityStore implements KeyActivityStore {
 
-    private static final String ACTIVITY = "ACTIVITY#";
+    /** The prefix of a key's activity item, before the key's id. */
+    static final String ACTIVITY = "ACTIVITY#";
 
     private final DynamoDbClient client;
     private final String table;

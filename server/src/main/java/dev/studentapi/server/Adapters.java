@@ -66,7 +66,9 @@ final class Adapters {
             resources.add(client);
             DynamoDbTables tables = reachable("DynamoDB",
                     () -> new DynamoDbTables(client, engines.dynamoDbTablePrefix()).createIfAbsent());
-            return new Components.Stores(new DynamoDbStudentStore(tables), new DynamoDbApiKeyStore(tables),
+            DynamoDbApiKeyStore keys = new DynamoDbApiKeyStore(tables);
+            keys.adoptEarlierExpirations(); // kept on the activity items before the key items had them
+            return new Components.Stores(new DynamoDbStudentStore(tables), keys,
                     new DynamoDbUsagePlanStore(tables), new DynamoDbUsageCounter(tables), new DynamoDbTickLease(tables),
                     new DynamoDbKeyActivityStore(tables), new DynamoDbAuditLog(tables));
         }
