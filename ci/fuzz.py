@@ -176,6 +176,28 @@ class Fuzzer:
         return "valid insert", request("POST", "/prod/students", [("x-api-key", self.key),
                                                                   ("Content-Type", "application/json")], body), True
 
+    def admin(self):
+        """Hostile requests to the control-plane port (they must not reach any operation: none is signed)."""
+        r = self.rng
+        path = r.choice(["/apikeys", "/usageplans", "/restapis", "/console/", "/console/api/session", "/tags/x",
+                         "/apikeys/%u002e", "/usageplans/%zz", "/console/%u002e", "/apikeys/" + "a" * 20000,
+                         "/apikeys?limit=%ff", "/%2e%2e/%2e%2e/etc/passwd"])
+        kind = r.randrange(4)
+        if kind == 0:
+            return "admin bad http", r.choice([b"GARBAGE\r\n\r\n", b"GET /apikeys HTTP/9.9\r\nHost: a\r\n\r\n",
+                                               b"GET /apikeys HTTP/1.1\r\nHost: a\r\nX: " + b"h" * 20000 + b"\r\n\r\n",
+                                               b"GET /apikeys HTTP/1.1\r\nBad Header: 1\r\n\r\n",
+                                               bytes(r.randrange(1, 256) for _ in range(r.randrange(1, 200)))]), False
+        if kind == 1:
+            size = r.choice([b"zz", b"-1", b"0x2", b" 2", b"ffffffffffffffffffff", b"2;" + b"x" * 70000, b""])
+            head = request("POST", r.choice(["/apikeys", "/usageplans", "/console/api/session"]),
+                           [("Content-Type", "application/json"), ("Transfer-Encoding", "chunked")])
+            return "admin chunked", head + size + b"\r\n{}\r\n" + r.choice([b"0\r\n\r\n", b""]), False
+        headers = [("Authorization", "AWS4-HMAC-SHA256 Credential=AKIAFUZZ/20261202/us-east-1/apigateway/"
+                                     "aws4_request, SignedHeaders=host, Signature=" + "0" * 64)] if kind == 2 else []
+        return "admin request", request(r.choice(["GET", "POST", "PATCH", "DELETE", "PUT"]), path, headers,
+                                        b"{\"name\":\"x\"}" if r.random() < 0.5 else b""), False
+
     # ------------------------------------------------------------------------------------------------ checks
     def send(self, label, data, insert):
         self.sent += 1
@@ -220,6 +242,7 @@ def main():
     parser.add_argument("--key", required=True)
     parser.add_argument("--requests", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=int(time.time()))
+    parser.add_argument("--admin", help="the control plane's base URL: a tenth as many requests go there too")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     fuzz = Fuzzer(args.base, args.key, rng)
@@ -233,6 +256,14 @@ def main():
         if i % 1000 == 999 and not fuzz.healthy():
             fuzz.failures.append(f"the server was unhealthy after {i + 1} requests")
             break
+    if args.admin:
+        admin = Fuzzer(args.admin, args.key, rng)
+        for _ in range(args.requests // 10):
+            admin.send(*admin.admin())
+        fuzz.failures += ["control plane: " + failure for failure in admin.failures]
+        fuzz.sent += admin.sent
+        for status, count in admin.statuses.items():
+            fuzz.statuses[f"admin {status}"] = count
     if not fuzz.healthy():
         fuzz.failures.append("the server was unhealthy at the end")
     after = fuzz.students()

@@ -37,10 +37,12 @@ for _ in $(seq 1 600); do
     sleep 0.1
 done
 KEY="$(sed -n 's/^StudentApiKey: //p' "$WORK/server.out")"
+ADMIN="$(sed -n 's/^Control plane: \(http:[^ ]*\).*/\1/p' "$WORK/server.out")"
 [ -n "$KEY" ] || { cat "$WORK/server.out" "$WORK/server.log" >&2; echo "no key printed" >&2; exit 1; }
 
 status=0
-python3 "$ROOT/ci/fuzz.py" --base "http://127.0.0.1:$PORT" --key "$KEY" ${ARGS[@]+"${ARGS[@]}"} || status=$?
+python3 "$ROOT/ci/fuzz.py" --base "http://127.0.0.1:$PORT" --key "$KEY" ${ADMIN:+--admin "$ADMIN"} \
+    ${ARGS[@]+"${ARGS[@]}"} || status=$?
 kill -0 "$SERVER_PID" 2>/dev/null || { echo "the server died during the fuzzing" >&2; status=1; }
 if grep -q $'^\tat \|ERROR' "$WORK/server.log"; then
     echo "the server logged an error or a stack trace:" >&2
