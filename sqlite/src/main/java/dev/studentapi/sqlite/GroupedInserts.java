@@ -22,7 +22,7 @@ final class GroupedInserts {
 
     /** Inserts written in one transaction at most; more wait for the next one. */
     static final int MAX_BATCH = 512;
-    static final String INSERT_NEW = "INSERT INTO students (studentid, name, class, birthdate, email)"
+    static final String INSERT_NEW = "INSERT INTO students (" + SqliteStudentStore.COLUMNS + ")"
             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     private final SqliteDatabase database;
@@ -71,7 +71,7 @@ final class GroupedInserts {
                 PreparedStatement statement = database.prepared(connection, INSERT_NEW);
                 for (int i = 0; i < batch.size(); i++) {
                     try {
-                        bind(statement, batch.get(i).student);
+                        SqliteStudentStore.bind(statement, batch.get(i).student);
                         saved[i] = statement.executeUpdate() > 0;
                     } catch (SQLException e) {
                         throw new StatementFailed(i, e); // rolls the batch back
@@ -101,14 +101,6 @@ final class GroupedInserts {
             this.index = index;
             this.failure = cause;
         }
-    }
-
-    private static void bind(PreparedStatement statement, Student student) throws SQLException {
-        statement.setString(1, student.studentId());
-        statement.setString(2, student.name());
-        statement.setString(3, student.className());
-        statement.setString(4, student.birthdate());
-        statement.setString(5, student.email());
     }
 
     /** One caller's insert and, once its batch is over, its outcome. */

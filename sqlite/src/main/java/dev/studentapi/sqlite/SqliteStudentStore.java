@@ -33,7 +33,7 @@ import java.util.Set;
  */
 public final class SqliteStudentStore implements StudentStore {
 
-    private static final String COLUMNS = "studentid, name, class, birthdate, email";
+    static final String COLUMNS = "studentid, name, class, birthdate, email";
     private static final String INSERT_OR_IGNORE =
             "INSERT OR IGNORE INTO students (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)";
     private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM students WHERE studentid = ?";
@@ -298,7 +298,8 @@ public final class SqliteStudentStore implements StudentStore {
         return expected.isPresent() ? StoreWrite.CHANGED : StoreWrite.ABSENT;
     }
 
-    private static void bind(PreparedStatement statement, Student student) throws SQLException {
+    /** Binds a student to the five parameters of an insert of {@link #COLUMNS}, in that order. */
+    static void bind(PreparedStatement statement, Student student) throws SQLException {
         statement.setString(1, student.studentId());
         statement.setString(2, student.name());
         statement.setString(3, student.className());
