@@ -19,7 +19,10 @@ public final class LocalThrottle implements Throttle {
 
     private record Entry(ThrottleSettings settings, Bucket bucket) {}
 
-    private final ConcurrentHashMap<String, Entry> buckets = new ConcurrentHashMap<>();
+    /** Whose bucket: its hash comes from the two ids' own (cached) hashes, with no text built per request. */
+    private record BucketId(String planId, String keyId) {}
+
+    private final ConcurrentHashMap<BucketId, Entry> buckets = new ConcurrentHashMap<>();
     private final ClockTimeMeter time;
 
     public LocalThrottle(Clock clock) {
@@ -28,7 +31,7 @@ public final class LocalThrottle implements Throttle {
 
     @Override
     public ThrottleDecision tryConsume(String planId, String keyId, ThrottleSettings settings) {
-        String id = planId + "/" + keyId;
+        BucketId id = new BucketId(planId, keyId);
         Entry entry = buckets.get(id);
         if (entry == null || !entry.settings().equals(settings)) {
             entry = configure(id, settings);
@@ -37,7 +40,7 @@ public final class LocalThrottle implements Throttle {
         return TokenBuckets.decision(probe, settings);
     }
 
-    private Entry configure(String id, ThrottleSettings settings) {
+    private Entry configure(BucketId id, ThrottleSettings settings) {
         return buckets.compute(id, (ignored, existing) -> {
             if (existing == null) {
                 return new Entry(settings, Bucket.builder()

@@ -44,6 +44,7 @@ public final class Gateway {
     private final Clock clock;
     private final KeyActivityTracker activity;
     private final ThrottleSettings stageThrottle;
+    private final String stageBucket;
 
     /** A gateway without a stage-wide throttle. */
     public Gateway(ApiStage stage, ApiKeyService keys, UsagePlanStore plans, Throttle throttle, UsageCounter usage,
@@ -62,6 +63,7 @@ public final class Gateway {
         this.clock = clock;
         this.activity = activity;
         this.stageThrottle = stageThrottle;
+        this.stageBucket = STAGE_BUCKET + stage;
     }
 
     public ApiStage stage() {
@@ -97,7 +99,7 @@ public final class Gateway {
         }
         UsagePlan usagePlan = plan.get();
         List<RateLimit> limits = new ArrayList<>(4);
-        if (stageThrottle != null && !consume(STAGE_BUCKET + stage, ALL_KEYS, stageThrottle, RateLimit.STAGE,
+        if (stageThrottle != null && !consume(stageBucket, ALL_KEYS, stageThrottle, RateLimit.STAGE,
                 limits)) {
             return throttled(keyId, limits);
         }
@@ -105,11 +107,14 @@ public final class Gateway {
                 && !consume(usagePlan.id(), keyId, usagePlan.throttle(), RateLimit.THROTTLE, limits)) {
             return throttled(keyId, limits);
         }
-        String methodKey = MethodThrottles.key(resourcePath, httpMethod);
-        Optional<ThrottleSettings> method = usagePlan.methodThrottles(stage).forMethod(methodKey);
-        if (method.isPresent()
-                && !consume(usagePlan.id(), keyId + " " + methodKey, method.get(), RateLimit.METHOD, limits)) {
-            return throttled(keyId, limits);
+        MethodThrottles methods = usagePlan.methodThrottles(stage);
+        if (!methods.isEmpty()) {
+            String methodKey = MethodThrottles.key(resourcePath, httpMethod);
+            Optional<ThrottleSettings> method = methods.forMethod(methodKey);
+            if (method.isPresent()
+                    && !consume(usagePlan.id(), keyId + " " + methodKey, method.get(), RateLimit.METHOD, limits)) {
+                return throttled(keyId, limits);
+            }
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         QuotaSettings quota = usagePlan.quota();
