@@ -9,7 +9,6 @@ import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.OptionalInt;
 
 /**
  * The one place where refusals become API Gateway errors: a status, {@code x-amzn-ErrorType} and
@@ -50,15 +49,13 @@ final class AwsErrors {
             }
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            OptionalInt clientStatus = ClientFaults.statusOf(e);
-            if (clientStatus.isPresent()) {
-                LOG.warn("control-plane request {} {} refused: {}", ctx.method(), ctx.path(),
-                        ClientFaults.describe(e));
+            int status = ClientFaults.answeredStatus(500, e, LOG,
+                    "control-plane request " + ctx.method() + " " + ctx.path());
+            if (status != 500) {
                 ctx.header("Connection", "close");
-                render(ctx, clientStatus.getAsInt(), "BadRequestException", "The request could not be read.");
+                render(ctx, status, "BadRequestException", "The request could not be read.");
                 return;
             }
-            LOG.error("Unexpected failure in {} {}", ctx.method(), ctx.path(), e);
             render(ctx, 500, "InternalFailure", "Internal server error");
         });
     }

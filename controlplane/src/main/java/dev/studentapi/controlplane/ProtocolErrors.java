@@ -27,7 +27,8 @@ final class ProtocolErrors extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
                                     Callback callback) {
-        int answered = statusFor(request, status, cause);
+        int answered = ClientFaults.answeredStatus(status, cause, LOG,
+                "control-plane request " + request.getMethod());
         boolean clientFault = answered < 500 || answered == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505;
         String text = clientFault ? reason(answered) : "Internal server error";
         response.setStatus(answered);
@@ -37,22 +38,6 @@ final class ProtocolErrors extends ErrorHandler {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.write(true, ByteBuffer.wrap(JsonCodec.write(new Representations.ErrorJson(text))
                 .getBytes(StandardCharsets.UTF_8)), callback);
-    }
-
-    /** The client's own fault's status when the cause is one, else the web server's. */
-    private static int statusFor(Request request, int status, Throwable cause) {
-        if (cause == null) {
-            return status;
-        }
-        int clientStatus = ClientFaults.statusOf(cause).orElse(0);
-        if (clientStatus != 0) {
-            LOG.warn("control-plane request refused: {}", ClientFaults.describe(cause));
-            return clientStatus;
-        }
-        if (status >= 500) {
-            LOG.error("control-plane request {} failed", request.getMethod(), cause);
-        }
-        return status;
     }
 
     private static String reason(int status) {

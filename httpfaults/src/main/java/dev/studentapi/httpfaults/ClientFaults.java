@@ -1,6 +1,7 @@
 package dev.studentapi.httpfaults;
 
 import org.eclipse.jetty.http.HttpException;
+import org.slf4j.Logger;
 
 import java.io.EOFException;
 import java.util.OptionalInt;
@@ -13,6 +14,26 @@ import java.util.OptionalInt;
 public final class ClientFaults {
 
     private ClientFaults() {
+    }
+
+    /**
+     * The status of the web server's own answer to a request it failed with {@code cause} (null: none) at
+     * {@code status}: the client's fault's, logged to {@code log} in one line, when the cause is one; else
+     * {@code status}, logged with its trace when it is a 5xx. {@code request} names the request in those lines.
+     */
+    public static int answeredStatus(int status, Throwable cause, Logger log, String request) {
+        if (cause == null) {
+            return status;
+        }
+        OptionalInt clientStatus = statusOf(cause);
+        if (clientStatus.isPresent()) {
+            log.warn("{} refused: {}", request, describe(cause));
+            return clientStatus.getAsInt();
+        }
+        if (status >= 500) {
+            log.error("{} failed", request, cause);
+        }
+        return status;
     }
 
     /** The 4xx status of a failure the client caused, or empty for the server's own. */

@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * The data plane as one Jetty core handler (no servlets): matches the route, refuses a body over its limit and
@@ -102,14 +101,12 @@ final class DataPlaneHandler extends Handler.Abstract {
             JsonReplies.send(exchange, replies.failure(e));
             return;
         }
-        OptionalInt clientStatus = ClientFaults.statusOf(e);
-        if (clientStatus.isPresent()) {
-            LOG.warn("request {} refused: {}", exchange.requestId(), ClientFaults.describe(e));
+        int status = ClientFaults.answeredStatus(500, e, LOG, "request " + exchange.requestId());
+        if (status != 500) {
             exchange.header("Connection", "close");
-            JsonReplies.send(exchange, unreadable.forStatus(clientStatus.getAsInt()));
+            JsonReplies.send(exchange, unreadable.forStatus(status));
             return;
         }
-        LOG.error("request {} failed", exchange.requestId(), e);
         JsonReplies.send(exchange, replies.failure(e));
     }
 

@@ -36,7 +36,8 @@ final class ServerErrors extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
                                     Callback callback) {
-        ApiResponse reply = replies.forStatus(statusFor(request, status, cause));
+        ApiResponse reply = replies.forStatus(ClientFaults.answeredStatus(status, cause, LOG,
+                "request " + requestId(request)));
         response.setStatus(reply.status());
         write(response.getHeaders(), reply, request.getHeaders().get(HttpHeader.ORIGIN));
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
@@ -47,22 +48,6 @@ final class ServerErrors extends ErrorHandler {
         cors.headers(origin).forEach(headers::put);
         reply.headers().forEach(headers::put);
         headers.put(HttpHeader.CACHE_CONTROL, "no-store");
-    }
-
-    /** The status to answer: the client's own fault's when the cause is one, else the server's. */
-    private static int statusFor(Request request, int status, Throwable cause) {
-        if (cause == null) {
-            return status;
-        }
-        int clientStatus = ClientFaults.statusOf(cause).orElse(0);
-        if (clientStatus != 0) {
-            LOG.warn("request {} refused: {}", requestId(request), ClientFaults.describe(cause));
-            return clientStatus;
-        }
-        if (status >= 500) {
-            LOG.error("request {} failed", requestId(request), cause);
-        }
-        return status;
     }
 
     /** The request's id, or "-" for one refused before it was given one (while its head was read). */
